@@ -1,0 +1,17 @@
+package io.prow.autodeploy.config;
+
+import io.prow.autodeploy.github.RepoRef;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The validated, immutable plugin configuration. Nothing outside {@code config} parses YAML. */
+public record PluginConfig(Duration reconcileInterval, List<RepoConfig> repos) {
+    public PluginConfig {
+        repos = List.copyOf(repos);
+    }
+
+    public Optional<RepoConfig> repo(RepoRef ref) {
+        return repos.stream().filter(r -> r.repo().equals(ref)).findFirst();
+    }
+}

@@ -1,0 +1,106 @@
+package io.prow.autodeploy.config;
+
+import io.prow.autodeploy.github.RepoRef;
+import java.net.URI;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Everything the plugin knows about one repository that it deploys from. All values validated. */
+public record RepoConfig(
+        RepoRef repo,
+        String baseBranch,
+        Autobump autobump,
+        Merge merge,
+        Window window,
+        Hold hold,
+        Rollback rollback,
+        Alerts alerts,
+        Oncall oncall) {
+
+    /** How to recognise the autobump PR and the image tags it writes. */
+    public record Autobump(
+            List<String> authors,
+            String headBranch,
+            Pattern titlePattern,
+            Pattern tagPattern,
+            List<String> paths,
+            List<String> imagePrefixes) {
+
+        /** The tag named in a title, if the title has the autobump shape and the tag the tag shape. */
+        public Optional<String> tagFromTitle(String title) {
+            Matcher m = titlePattern.matcher(title == null ? "" : title);
+            if (!m.find()) {
+                return Optional.empty();
+            }
+            String tag = m.group("tag");
+            return isTag(tag) ? Optional.of(tag) : Optional.empty();
+        }
+
+        public boolean isTag(String tag) {
+            return tag != null && tagPattern.matcher(tag).matches();
+        }
+
+        /** True when a repository path lies under one of {@code paths} (globs, {@code **} crosses folders). */
+        public boolean allowsPath(String path) {
+            Path p = Path.of(path);
+            return paths.stream().anyMatch(glob -> matcher(glob).matches(p));
+        }
+
+        private static PathMatcher matcher(String glob) {
+            return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        }
+    }
+
+    /** What we write for Tide: labels its query requires and our commit status context. */
+    public record Merge(
+            List<String> labels,
+            String statusContext,
+            List<String> requiredContexts,
+            List<String> ignoredContexts) {}
+
+    /** When a deploy may happen: weekdays, hours, blackout dates in one IANA zone, and the pacing interval. */
+    public record Window(
+            ZoneId timezone,
+            Set<DayOfWeek> days,
+            LocalTime start,
+            LocalTime end,
+            List<DateRange> blackouts,
+            Duration minInterval) {}
+
+    /** An inclusive range of calendar dates in the window's zone; a single date has {@code from == to}. */
+    public record DateRange(LocalDate from, LocalDate to) {
+        public boolean contains(LocalDate date) {
+            return !date.isBefore(from) && !date.isAfter(to);
+        }
+    }
+
+    public record Hold(String label, Set<Role> whoCanHold, Set<Role> whoCanUnhold) {}
+
+    public enum RollbackMerge { TIDE, REVIEW }
+
+    public record Rollback(Set<Role> whoCan, RollbackMerge merge) {}
+
+    /** Alertmanager settings; {@code url} empty means the alert gate is always open. */
+    public record Alerts(
+            Optional<URI> url,
+            List<String> matchers,
+            Duration cacheTtl,
+            Duration timeout,
+            boolean openWhenUnreachable,
+            boolean autoRollback,
+            Duration autoRollbackWatch) {}
+
+    /** Oncall: {@code teams} are {@code org/team-slug}. */
+    public record Oncall(List<String> teams, List<String> users) {}
+}

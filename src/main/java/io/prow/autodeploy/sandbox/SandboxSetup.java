@@ -1,0 +1,221 @@
+package io.prow.autodeploy.sandbox;
+
+import io.prow.autodeploy.github.Check;
+import io.prow.autodeploy.github.Comment;
+import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.github.Permission;
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.RepoRef;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The sandbox's arrange side: what a test or the demo does as people and other bots would (open a PR, push,
+ * turn a check green, merge, add a team member). These calls are not counted as API calls of the plugin.
+ */
+abstract class SandboxSetup {
+    protected final Clock clock;
+    protected final Map<RepoRef, SandboxRepo> repos = new HashMap<>();
+    protected final Map<String, Set<String>> orgMembers = new HashMap<>();
+    protected final Map<String, Set<String>> teamMembers = new HashMap<>();
+    private final List<String> log = new ArrayList<>();
+    private final AtomicLong shaCounter = new AtomicLong(0xabc000);
+    protected long nextCommentId = 1000;
+
+    SandboxSetup(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Creates the repository with {@code branch} holding {@code files}; returns the commit SHA. */
+    public synchronized String createRepo(RepoRef ref, String branch, Map<String, String> files) {
+        SandboxRepo r = repos.computeIfAbsent(ref, SandboxRepo::new);
+        String sha = newSha();
+        r.commits.put(sha, new LinkedHashMap<>(files));
+        r.branches.put(branch, sha);
+        return sha;
+    }
+
+    /** Opens a PR as {@code author}; {@code changes} are path → new text. Returns its number. */
+    public synchronized int openPullRequest(RepoRef ref, String author, String headOwner, String headRef,
+                                            String base, String title, Map<String, String> changes) {
+        SandboxRepo r = repo(ref);
+        SandboxRepo.Pr pr = newPr(r, author, headOwner, headRef, base, title, newSha(), changes);
+        record("#" + pr.number + " opened by @" + author + " \"" + title + "\"");
+        return pr.number;
+    }
+
+    /** The autobumper force-pushes: new head SHA, title and changes on the same PR. Returns the new SHA. */
+    public synchronized String forcePush(RepoRef ref, int number, String title, Map<String, String> changes) {
+        SandboxRepo.Pr pr = pr(ref, number);
+        pr.headSha = newSha();
+        pr.title = title;
+        pr.changes = new LinkedHashMap<>(changes);
+        record("#" + number + " force-pushed " + shortSha(pr.headSha) + " \"" + title + "\"");
+        return pr.headSha;
+    }
+
+    /** Sets a CI context (as a commit status) on a SHA, as Prow's jobs would. */
+    public synchronized void setCheck(RepoRef ref, String sha, String context, Check.State state) {
+        repo(ref).checks.computeIfAbsent(sha, s -> new LinkedHashMap<>())
+                .put(context, new Check(context, state, context + " " + state.name().toLowerCase(), null));
+    }
+
+    /** Merges as Tide would: applies the PR's changes to its base branch and closes it. */
+    public synchronized void merge(RepoRef ref, int number) {
+        SandboxRepo r = repo(ref);
+        SandboxRepo.Pr pr = pr(ref, number);
+        Map<String, String> tree = new LinkedHashMap<>(r.commits.get(r.branches.get(pr.baseRef)));
+        tree.putAll(pr.changes);
+        String sha = newSha();
+        r.commits.put(sha, tree);
+        r.branches.put(pr.baseRef, sha);
+        pr.open = false;
+        pr.mergedAt = clock.instant();
+        pr.closedAt = pr.mergedAt;
+        record("#" + number + " merged into " + pr.baseRef);
+    }
+
+    public synchronized void close(RepoRef ref, int number) {
+        SandboxRepo.Pr pr = pr(ref, number);
+        pr.open = false;
+        pr.closedAt = clock.instant();
+        record("#" + number + " closed");
+    }
+
+    /** A person (not the bot) comments; returns the comment as a webhook would carry it. */
+    public synchronized Comment comment(RepoRef ref, int number, String author, String body) {
+        long id = nextCommentId++;
+        Comment c = new Comment(id, author, body, clock.instant(),
+                "https://github.com/" + ref + "/issues/" + number + "#issuecomment-" + id);
+        repo(ref).commentsOf(number).add(c);
+        return c;
+    }
+
+    /** A person adds a label by hand. */
+    public synchronized void label(RepoRef ref, int number, String label) {
+        pr(ref, number).labels.add(label);
+    }
+
+    public synchronized void addOrgMember(String org, String login) {
+        orgMembers.computeIfAbsent(org, o -> new HashSet<>()).add(login);
+    }
+
+    public synchronized void addTeamMember(String org, String team, String login) {
+        teamMembers.computeIfAbsent(org + "/" + team, t -> new HashSet<>()).add(login);
+        addOrgMember(org, login);
+    }
+
+    public synchronized void setPermission(RepoRef ref, String login, Permission permission) {
+        repo(ref).permissions.put(login, permission);
+    }
+
+    /** Pulls as they stand now, without counting a call. */
+    public synchronized PullRequest peek(RepoRef ref, int number) {
+        return snapshot(ref, pr(ref, number));
+    }
+
+    public synchronized List<PullRequest> peekAll(RepoRef ref) {
+        return repo(ref).pulls.values().stream().map(p -> snapshot(ref, p)).toList();
+    }
+
+    public synchronized List<Comment> peekComments(RepoRef ref, int number) {
+        return List.copyOf(repo(ref).commentsOf(number));
+    }
+
+    public synchronized Map<String, Check> peekChecks(RepoRef ref, String sha) {
+        return Map.copyOf(repo(ref).checks.getOrDefault(sha, Map.of()));
+    }
+
+    public synchronized Map<String, String> peekTree(RepoRef ref, String branch) {
+        SandboxRepo r = repo(ref);
+        return Map.copyOf(r.commits.get(r.branches.get(branch)));
+    }
+
+    public synchronized Set<String> peekBranches(RepoRef ref) {
+        return Set.copyOf(repo(ref).branches.keySet());
+    }
+
+    /** Every mutation the plugin made, in order, in words. */
+    public synchronized List<String> log() {
+        return List.copyOf(log);
+    }
+
+    protected void record(String line) {
+        log.add(line);
+    }
+
+    protected SandboxRepo repo(RepoRef ref) {
+        SandboxRepo r = repos.get(ref);
+        if (r == null) {
+            throw new GitHubException(404, "Not Found: repository " + ref);
+        }
+        return r;
+    }
+
+    protected SandboxRepo.Pr pr(RepoRef ref, int number) {
+        SandboxRepo.Pr pr = repo(ref).pulls.get(number);
+        if (pr == null) {
+            throw new GitHubException(404, "Not Found: pull " + ref + "#" + number);
+        }
+        return pr;
+    }
+
+    protected Map<String, String> tree(RepoRef ref, String sha) {
+        Map<String, String> tree = sha == null ? null : repo(ref).commits.get(sha);
+        if (tree == null) {
+            throw new GitHubException(404, "Not Found: commit " + sha);
+        }
+        return tree;
+    }
+
+    protected SandboxRepo.Pr newPr(SandboxRepo r, String author, String headOwner, String headRef, String base,
+                                   String title, String sha, Map<String, String> changes) {
+        SandboxRepo.Pr pr = new SandboxRepo.Pr();
+        pr.number = r.nextNumber++;
+        pr.author = author;
+        pr.headOwner = headOwner;
+        pr.headRef = headRef;
+        pr.baseRef = base;
+        pr.title = title;
+        pr.body = "";
+        pr.headSha = sha;
+        pr.createdAt = clock.instant();
+        pr.changes = new LinkedHashMap<>(changes);
+        r.pulls.put(pr.number, pr);
+        return pr;
+    }
+
+    protected PullRequest snapshot(RepoRef ref, SandboxRepo.Pr p) {
+        return new PullRequest(ref, p.number, p.title, p.body, p.author, p.headOwner, p.headRef, p.headSha,
+                p.baseRef, p.open, p.createdAt, p.closedAt, p.mergedAt, p.labels,
+                "https://github.com/" + ref + "/pull/" + p.number);
+    }
+
+    protected String newSha() {
+        return String.format("%040x", shaCounter.incrementAndGet());
+    }
+
+    protected static String shortSha(String sha) {
+        return sha.length() > 7 ? sha.substring(0, 7) : sha;
+    }
+
+    protected static String firstLine(String s) {
+        String line = s.lines().filter(l -> !l.isBlank() && !l.startsWith("<!--")).findFirst().orElse("");
+        return line.length() > 100 ? line.substring(0, 100) + "…" : line;
+    }
+
+    List<Comment> allComments(RepoRef ref, int number) {
+        return repo(ref).commentsOf(number);
+    }
+}

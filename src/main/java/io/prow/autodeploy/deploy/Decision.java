@@ -1,0 +1,48 @@
+package io.prow.autodeploy.deploy;
+
+import io.prow.autodeploy.github.StatusState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gates' verdicts on one PR at one instant, in gate order. A deploy happens only when every gate is open;
+ * the first closed gate is the one the status names.
+ */
+public record Decision(List<GateResult> results, Optional<String> tag) {
+    public static final int STATUS_MAX = 140;
+
+    public Decision {
+        results = List.copyOf(results);
+    }
+
+    public boolean deploy() {
+        return results.stream().allMatch(GateResult::open);
+    }
+
+    public Optional<GateResult> firstClosed() {
+        return results.stream().filter(r -> !r.open()).findFirst();
+    }
+
+    /** The earliest instant at which a closed gate says it opens: when to look again without an event. */
+    public Optional<Instant> nextEvaluation() {
+        return results.stream().filter(r -> !r.open()).flatMap(r -> r.opensAt().stream()).min(Instant::compareTo);
+    }
+
+    /** Untrusted PRs fail (a person should look); everything else waits. */
+    public StatusState statusState() {
+        if (deploy()) {
+            return StatusState.SUCCESS;
+        }
+        return firstClosed().map(r -> r.gate().equals(TrustedGate.NAME) ? StatusState.FAILURE : StatusState.PENDING)
+                .orElse(StatusState.PENDING);
+    }
+
+    /** The commit status text: at most 140 characters, naming the first closed gate and when it opens. */
+    public String statusText() {
+        String text = deploy()
+                ? "Deploying " + tag.orElse("this bump") + " (all gates open)"
+                : firstClosed().map(GateResult::reason).orElse("Waiting");
+        return text.length() <= STATUS_MAX ? text : text.substring(0, STATUS_MAX - 1) + "…";
+    }
+}

@@ -1,0 +1,34 @@
+package io.prow.autodeploy.deploy;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The deploy gates, in the order a person would check them: is it ours, is it green, may we deploy now, may we
+ * deploy again already, did anyone say stop. The order decides which reason the status shows first.
+ */
+public final class Gates {
+    private final List<Gate> gates;
+
+    public Gates(List<Gate> gates) {
+        this.gates = List.copyOf(gates);
+    }
+
+    public static Gates standard() {
+        return new Gates(List.of(
+                new TrustedGate(),
+                new TestsGate(),
+                new HoldGate(),
+                new AlertGate(),
+                new WindowGate(),
+                new PacingGate()));
+    }
+
+    public List<Gate> all() {
+        return gates;
+    }
+
+    public Decision evaluate(Snapshot snapshot, Instant now) {
+        return new Decision(gates.stream().map(g -> g.evaluate(snapshot, now)).toList(), snapshot.tag());
+    }
+}

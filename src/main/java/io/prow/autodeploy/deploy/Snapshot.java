@@ -1,0 +1,32 @@
+package io.prow.autodeploy.deploy;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.Check;
+import io.prow.autodeploy.github.PullRequest;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a deploy decision depends on, read once per decision ({@code SnapshotReader}); the gates only look.
+ * {@code lastDeploy} is the most recent merged autobump or rollback PR on the base branch, read from GitHub so
+ * replicas agree and a restart loses nothing. {@code deployOverride} is set by a one-time {@code /deploy-now}.
+ */
+public record Snapshot(
+        RepoConfig config,
+        PullRequest pr,
+        List<String> changedFiles,
+        List<Check> checks,
+        Optional<Deploy> lastDeploy,
+        Optional<HoldInfo> hold,
+        AlertState alerts) {
+
+    public Snapshot {
+        changedFiles = List.copyOf(changedFiles);
+        checks = List.copyOf(checks);
+    }
+
+    /** The tag this PR deploys, if its title names one of the configured shape. */
+    public Optional<String> tag() {
+        return config.autobump().tagFromTitle(pr.title());
+    }
+}

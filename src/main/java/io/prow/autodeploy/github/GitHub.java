@@ -41,6 +41,7 @@ public interface GitHub {
     // ---- writes
     void addLabels(RepoRef repo, int number, List<String> labels);
 
+    /** Removing a label that is not there succeeds (GitHub's 404 is swallowed): removal is idempotent. */
     void removeLabel(RepoRef repo, int number, String label);
 
     void setStatus(RepoRef repo, String sha, StatusState state, String context, String description, String targetUrl);

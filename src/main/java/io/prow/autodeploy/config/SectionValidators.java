@@ -139,14 +139,15 @@ final class SectionValidators {
     static RepoConfig.Oncall oncall(List<ConfigProblem> problems, String at, ConfigSpec.Oncall o) {
         ConfigSpec.Oncall s = o != null ? o : new ConfigSpec.Oncall(null, null);
         int before = problems.size();
-        List<String> teams = s.teams() == null ? List.of()
+        // Either list may be empty: oncall can be teams only or users only.
+        List<String> teams = s.teams() == null || s.teams().isEmpty() ? List.of()
                 : FieldReader.list(problems, at + ".teams", s.teams(), List.of());
         for (int i = 0; i < teams.size(); i++) {
             if (!teams.get(i).matches("[A-Za-z0-9-]+/[A-Za-z0-9_.-]+")) {
                 problems.add(new ConfigProblem(at + ".teams[" + i + "]", "must be org/team-slug, got " + teams.get(i)));
             }
         }
-        List<String> users = s.users() == null ? List.of()
+        List<String> users = s.users() == null || s.users().isEmpty() ? List.of()
                 : FieldReader.list(problems, at + ".users", s.users(), List.of());
         return problems.size() > before ? null : new RepoConfig.Oncall(teams, users);
     }

@@ -1,0 +1,151 @@
+package io.prow.autodeploy.cli;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prow.autodeploy.alerts.AlertSource;
+import io.prow.autodeploy.commands.CachedAuthorizer;
+import io.prow.autodeploy.commands.Command;
+import io.prow.autodeploy.commands.CommandDispatcher;
+import io.prow.autodeploy.commands.CommandRegistry;
+import io.prow.autodeploy.commands.HoldCommand;
+import io.prow.autodeploy.commands.MarkedReplies;
+import io.prow.autodeploy.commands.UnholdCommand;
+import io.prow.autodeploy.config.PluginConfig;
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.Applier;
+import io.prow.autodeploy.deploy.DeployObserver;
+import io.prow.autodeploy.deploy.DeployReconciler;
+import io.prow.autodeploy.deploy.DeployScheduler;
+import io.prow.autodeploy.deploy.Gates;
+import io.prow.autodeploy.deploy.Holds;
+import io.prow.autodeploy.deploy.SnapshotReader;
+import io.prow.autodeploy.deploy.StatusBoard;
+import io.prow.autodeploy.events.AutobumpIndex;
+import io.prow.autodeploy.events.EventRouter;
+import io.prow.autodeploy.events.KeyedExecutor;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.metrics.Metrics;
+import io.prow.autodeploy.server.HelpProvider;
+import io.prow.autodeploy.server.HmacSecrets;
+import io.prow.autodeploy.server.HookHandler;
+import io.prow.autodeploy.server.PluginServer;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Assembles the plugin from a GitHub, a clock and settings. {@code Main} gives it the real adapter; tests and the
+ * demo give it the sandbox, and exercise the very same stack through real HTTP.
+ */
+public final class PluginApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(PluginApp.class);
+
+    /** Settings that are not in plugin-config.yaml (flags). Port 0 picks a free port (tests). */
+    public record Settings(String host, int port, int healthPort, int metricsPort, long maxBodyBytes,
+                           String statusUrl, int workers, int queueCapacity, Duration shutdownGrace) {
+        public static Settings forTests() {
+            return new Settings("127.0.0.1", 0, 0, -1, 5L << 20, "", 4, 1_000, Duration.ofSeconds(10));
+        }
+    }
+
+    public final PluginConfig config;
+    public final GitHub gh;
+    public final Metrics metrics;
+    public final KeyedExecutor executor;
+    public final DeployReconciler reconciler;
+    public final DeployScheduler scheduler;
+    public final StatusBoard board;
+    public final CommandRegistry registry;
+    public final HmacSecrets secrets;
+    private final PluginServer server;
+    private final HTTPServer metricsServer;
+    private final Settings settings;
+
+    public PluginApp(PluginConfig config, GitHub gh, Clock clock, HmacSecrets secrets, Settings settings,
+                     Metrics metrics, AlertSource alerts, Consumer<Duration> pause) throws IOException {
+        this.config = config;
+        this.gh = gh;
+        this.metrics = metrics;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.executor = new KeyedExecutor(settings.workers(), settings.queueCapacity());
+        this.board = new StatusBoard(metrics, clock);
+        Gates gates = Gates.standard();
+        AutobumpIndex index = new AutobumpIndex(clock, config.reconcileInterval().multipliedBy(2));
+        this.reconciler = new DeployReconciler(gh, new SnapshotReader(gh, alerts), gates,
+                new Applier(gh, settings.statusUrl()), clock, DeployObserver.all(List.of(board, index)));
+        this.scheduler = new DeployScheduler(clock, this::wake);
+        reconciler.setScheduler(scheduler);
+        Holds holds = new Holds(gh, reconciler, clock);
+        MarkedReplies replies = new MarkedReplies(gh);
+        List<Command> commands = List.of(new UnholdCommand(holds, replies), new HoldCommand(holds, replies));
+        this.registry = new CommandRegistry(commands);
+        CommandDispatcher dispatcher = new CommandDispatcher(registry,
+                new CachedAuthorizer(gh, Duration.ofMinutes(5), Ticker.systemTicker()), replies, metrics,
+                CommandDispatcher.DEFAULT_BACKOFF, pause);
+        EventRouter router = new EventRouter(() -> config, executor, reconciler, dispatcher, registry, gh, index,
+                metrics);
+        HelpProvider help = new HelpProvider(config, registry, gates, board);
+        this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
+                settings.maxBodyBytes(), new HookHandler(secrets, router, metrics), help, () -> true, routes -> {});
+        this.metricsServer = settings.metricsPort() < 0 ? null
+                : HTTPServer.builder().port(settings.metricsPort()).registry(metrics.registry).buildAndStart();
+    }
+
+    /** Starts serving, reconciles every repo once, then sweeps every {@code reconcileInterval}. */
+    public PluginApp start() {
+        server.start();
+        scheduler.every(config.reconcileInterval(), config.reconcileInterval(), this::reconcileAll);
+        scheduler.every(Duration.ofSeconds(10), Duration.ofSeconds(10), secrets::reloadIfChanged);
+        reconcileAll();
+        LOG.info("serving hook on :{}, health on :{}, {} repo(s)", server.port(), server.healthPort(),
+                config.repos().size());
+        return this;
+    }
+
+    public void reconcileAll() {
+        for (RepoConfig rc : config.repos()) {
+            executor.submit(rc.repo().toString(), () -> reconciler.reconcileRepo(rc));
+        }
+    }
+
+    private void wake(String key) {
+        int hash = key.lastIndexOf('#');
+        String repo = key.substring(0, hash);
+        int number = Integer.parseInt(key.substring(hash + 1));
+        config.repos().stream().filter(rc -> rc.repo().toString().equals(repo)).findFirst()
+                .ifPresent(rc -> executor.submit(key, () -> reconciler.reconcile(rc, number)));
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public int healthPort() {
+        return server.healthPort();
+    }
+
+    public static void installJvmMetrics(Metrics metrics) {
+        JvmMetrics.builder().register(metrics.registry);
+    }
+
+    /** Graceful: stop taking requests, let queued work finish within the grace period, then stop. */
+    @Override
+    public void close() {
+        server.close();
+        try {
+            executor.shutdown(settings.shutdownGrace());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        scheduler.close();
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+    }
+}

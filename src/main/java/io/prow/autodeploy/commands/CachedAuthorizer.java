@@ -1,0 +1,59 @@
+package io.prow.autodeploy.commands;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.config.Role;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Permission;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Role checks through GitHub's membership and permission APIs, each answer cached briefly (default 5 minutes) so
+ * a burst of commands costs one lookup, while someone removed from oncall loses the right within minutes.
+ * Cheap checks first: a listed oncall user needs no call at all.
+ */
+public final class CachedAuthorizer implements Authorizer {
+    private final GitHub gh;
+    private final Cache<String, Boolean> answers;
+
+    public CachedAuthorizer(GitHub gh, Duration ttl, Ticker ticker) {
+        this.gh = gh;
+        this.answers = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(10_000).build();
+    }
+
+    @Override
+    public boolean allowed(RepoConfig config, Set<Role> roles, String login) {
+        if (login == null || login.isBlank()) {
+            return false;
+        }
+        if (roles.contains(Role.ONCALL) && config.oncall().users().contains(login)) {
+            return true;
+        }
+        if (roles.contains(Role.ONCALL)) {
+            for (String team : config.oncall().teams()) {
+                String[] parts = team.split("/", 2);
+                if (cached("team:" + team + ":" + login, () -> gh.isTeamMember(parts[0], parts[1], login))) {
+                    return true;
+                }
+            }
+        }
+        if (roles.contains(Role.ORG_MEMBERS)) {
+            String org = config.repo().owner();
+            if (cached("org:" + org + ":" + login, () -> gh.isOrgMember(org, login))) {
+                return true;
+            }
+        }
+        if (roles.contains(Role.REPO_ADMINS)) {
+            return cached("admin:" + config.repo() + ":" + login,
+                    () -> gh.permission(config.repo(), login) == Permission.ADMIN);
+        }
+        return false;
+    }
+
+    private boolean cached(String key, java.util.function.BooleanSupplier lookup) {
+        return answers.get(key, k -> lookup.getAsBoolean());
+    }
+}

@@ -1,0 +1,68 @@
+package io.prow.autodeploy.commands;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.config.Role;
+import io.prow.autodeploy.deploy.DeployHolds;
+import io.prow.autodeploy.github.PullRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** {@code /hold [reason]}: stop automatic deploys, on the autobump PR or from anywhere in the repo. */
+public final class HoldCommand implements Command {
+    // Prow's hold plugin regex, with the reason captured.
+    static final Pattern HOLD = Pattern.compile("(?mi)^/hold(\\s.*)?$");
+
+    private final DeployHolds holds;
+    private final Replies replies;
+
+    public HoldCommand(DeployHolds holds, Replies replies) {
+        this.holds = holds;
+        this.replies = replies;
+    }
+
+    @Override
+    public String family() {
+        return "hold";
+    }
+
+    @Override
+    public Pattern pattern() {
+        return HOLD;
+    }
+
+    @Override
+    public String usage() {
+        return "/hold [reason]";
+    }
+
+    @Override
+    public String description() {
+        return "Stops automatic deploys: holds the latest autobump PR (and the next ones) until /hold cancel.";
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("/hold", "/hold hook is crashlooping since the last bump");
+    }
+
+    @Override
+    public Set<Role> whoCan(RepoConfig config) {
+        return config.hold().whoCanHold();
+    }
+
+    @Override
+    public void run(CommandInvocation inv) {
+        Optional<PullRequest> held = holds.hold(inv.config(), inv.author(), inv.args());
+        String why = inv.args().isBlank() ? "" : " (" + inv.args() + ")";
+        if (held.isEmpty()) {
+            replies.reply(inv, "there is no autobump PR yet; nothing to hold" + why + ".");
+        } else if (held.get().number() == inv.number()) {
+            replies.reply(inv, "automatic deploys are held" + why + ". Comment `/hold cancel` to resume.");
+        } else {
+            replies.reply(inv, "automatic deploys are held" + why + " on the latest autobump PR "
+                    + held.get().htmlUrl() + ". Comment `/hold cancel` to resume.");
+        }
+    }
+}

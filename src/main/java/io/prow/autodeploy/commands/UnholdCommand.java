@@ -1,0 +1,62 @@
+package io.prow.autodeploy.commands;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.config.Role;
+import io.prow.autodeploy.deploy.DeployHolds;
+import io.prow.autodeploy.github.PullRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** {@code /hold cancel}, {@code /unhold}, {@code /remove-hold}: resume automatic deploys. Checked before /hold. */
+public final class UnholdCommand implements Command {
+    // Prow's hold plugin cancel regex.
+    static final Pattern UNHOLD = Pattern.compile("(?mi)^/(?:remove-hold|hold\\s+cancel|unhold)(\\s.*)?$");
+
+    private final DeployHolds holds;
+    private final Replies replies;
+
+    public UnholdCommand(DeployHolds holds, Replies replies) {
+        this.holds = holds;
+        this.replies = replies;
+    }
+
+    @Override
+    public String family() {
+        return "hold";
+    }
+
+    @Override
+    public Pattern pattern() {
+        return UNHOLD;
+    }
+
+    @Override
+    public String usage() {
+        return "/hold cancel";
+    }
+
+    @Override
+    public String description() {
+        return "Resumes automatic deploys (also /unhold, /remove-hold); the gates are evaluated again at once.";
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("/hold cancel", "/unhold");
+    }
+
+    @Override
+    public Set<Role> whoCan(RepoConfig config) {
+        return config.hold().whoCanUnhold();
+    }
+
+    @Override
+    public void run(CommandInvocation inv) {
+        Optional<PullRequest> released = holds.release(inv.config(), inv.author());
+        replies.reply(inv, released.isEmpty() ? "deploys were not held."
+                : "automatic deploys resume on " + released.get().htmlUrl()
+                + " as soon as every gate is open.");
+    }
+}

@@ -1,0 +1,37 @@
+package io.prow.autodeploy.deploy;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.PullRequest;
+import java.util.List;
+
+/** Watches decisions for metrics and the status page; never changes them. */
+public interface DeployObserver {
+    /** A snapshot was read; {@code decision} is null when the PR is closed. */
+    default void observed(Snapshot snapshot, Decision decision) {}
+
+    default void openAutobumps(RepoConfig config, List<PullRequest> open) {}
+
+    default void failed(RepoConfig config) {}
+
+    DeployObserver NONE = new DeployObserver() {};
+
+    /** Tells each observer in turn. */
+    static DeployObserver all(List<DeployObserver> observers) {
+        return new DeployObserver() {
+            @Override
+            public void observed(Snapshot snapshot, Decision decision) {
+                observers.forEach(o -> o.observed(snapshot, decision));
+            }
+
+            @Override
+            public void openAutobumps(RepoConfig config, List<PullRequest> open) {
+                observers.forEach(o -> o.openAutobumps(config, open));
+            }
+
+            @Override
+            public void failed(RepoConfig config) {
+                observers.forEach(o -> o.failed(config));
+            }
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package io.prow.autodeploy.deploy;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.github.PullRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The one path every deploy decision takes: read a snapshot, carry a hold if needed, decide (pure), apply the
+ * difference, and ask to be woken when time alone will change the answer. One PR is reconciled by one thread at a
+ * time (a lock per PR), so concurrent events for a PR cannot interleave their reads and writes.
+ */
+public final class DeployReconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(DeployReconciler.class);
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
+
+    private final GitHub gh;
+    private final SnapshotReader reader;
+    private final Gates gates;
+    private final Applier applier;
+    private final HoldCarrier carrier;
+    private final Clock clock;
+    private final DeployObserver observer;
+    private volatile DeployScheduler scheduler;
+    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public DeployReconciler(GitHub gh, SnapshotReader reader, Gates gates, Applier applier, Clock clock,
+                            DeployObserver observer) {
+        this.gh = gh;
+        this.reader = reader;
+        this.gates = gates;
+        this.applier = applier;
+        this.carrier = new HoldCarrier(gh, clock);
+        this.clock = clock;
+        this.observer = observer;
+    }
+
+    public void setScheduler(DeployScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    public static String key(RepoConfig c, int number) {
+        return c.repo() + "#" + number;
+    }
+
+    /** Runs {@code action} holding the PR's lock, so it cannot interleave with a reconcile of the same PR. */
+    public <T> T withLock(RepoConfig c, int number, java.util.function.Supplier<T> action) {
+        ReentrantLock lock = locks.computeIfAbsent(key(c, number), k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reconciles one PR; returns the decision, or empty when the PR is not an autobump PR or reading failed. */
+    public Optional<Decision> reconcile(RepoConfig c, int number) {
+        ReentrantLock lock = locks.computeIfAbsent(key(c, number), k -> new ReentrantLock());
+        lock.lock();
+        try (var pr = MDC.putCloseable("pr", Integer.toString(number));
+             var org = MDC.putCloseable("org", c.repo().owner());
+             var repo = MDC.putCloseable("repo", c.repo().name())) {
+            return reconcileLocked(c, number);
+        } catch (GitHubException e) {
+            Duration wait = e.retryAfter().filter(d -> d.compareTo(RETRY_AFTER_FAILURE) > 0)
+                    .orElse(RETRY_AFTER_FAILURE);
+            LOG.warn("reconcile of {} failed (GitHub {}: {}); retrying in {}s or on the next event",
+                    key(c, number), e.status(), e.getMessage(), wait.toSeconds());
+            observer.failed(c);
+            if (e.isTransient()) {
+                wake(c, number, clock.instant().plus(wait));
+            }
+            return Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Decision> reconcileLocked(RepoConfig c, int number) {
+        Optional<Reading> read = reader.read(c, number);
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        Reading reading = read.get();
+        PullRequest pr = reading.snapshot().pr();
+        if (carrier.carryIfNeeded(c, pr, reading.recentlyClosed())) {
+            reading = reader.readFor(c, gh.pullRequest(c.repo(), number));
+        }
+        Snapshot s = reading.snapshot();
+        if (!pr.open()) {
+            observer.observed(s, null);
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Decision d = gates.evaluate(s, now);
+        List<String> done = applier.apply(s, d);
+        LOG.info("decision on {}: {} ({}){}", key(c, number), d.deploy() ? "deploy" : "wait", d.statusText(),
+                done.isEmpty() ? ", nothing to change" : ", " + String.join("; ", done));
+        observer.observed(s, d);
+        Optional<Instant> next = d.deploy()
+                ? Optional.of(new DeployWindow(c.window()).closesAt(now)) : d.nextEvaluation();
+        next.ifPresent(at -> wake(c, number, at));
+        return Optional.of(d);
+    }
+
+    /** Reconciles every open autobump PR of a repo: periodic sweeps, pushes to the base branch, start-up. */
+    public void reconcileRepo(RepoConfig c) {
+        List<PullRequest> open;
+        try {
+            open = AutobumpPulls.open(gh, c);
+        } catch (GitHubException e) {
+            LOG.warn("listing autobump PRs of {} failed (GitHub {}: {}); the next sweep retries",
+                    c.repo(), e.status(), e.getMessage());
+            observer.failed(c);
+            return;
+        }
+        observer.openAutobumps(c, open);
+        open.forEach(pr -> reconcile(c, pr.number()));
+    }
+
+    private void wake(RepoConfig c, int number, Instant at) {
+        DeployScheduler s = scheduler;
+        if (s != null) {
+            s.wakeAt(key(c, number), at);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.prow.autodeploy.deploy;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.Comment;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.PullRequest;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Carries a hold from a closed, unmerged autobump PR to the new one the autobumper opened, so a hold ends only by a
+ * release command. Once per PR: the carried hold's comment is a marker, and a PR that has one is never carried
+ * to again (so removing the label by hand on the new PR is respected).
+ */
+public final class HoldCarrier {
+    private final GitHub gh;
+    private final Clock clock;
+
+    public HoldCarrier(GitHub gh, Clock clock) {
+        this.gh = gh;
+        this.clock = clock;
+    }
+
+    /** True when it put the hold on {@code pr}. Costs nothing unless the newest earlier autobump PR was held. */
+    public boolean carryIfNeeded(RepoConfig c, PullRequest pr, List<PullRequest> recentlyClosed) {
+        String label = c.hold().label();
+        if (!pr.open() || pr.hasLabel(label)) {
+            return false;
+        }
+        Optional<PullRequest> previous = recentlyClosed.stream()
+                .filter(p -> p.number() < pr.number() && AutobumpPulls.looksLikeAutobump(c, p))
+                .max(Comparator.comparingInt(PullRequest::number));
+        if (previous.isEmpty() || previous.get().merged() || !previous.get().hasLabel(label)) {
+            return false;
+        }
+        List<Comment> mine = gh.comments(c.repo(), pr.number());
+        if (mine.stream().anyMatch(cm -> gh.botLogin().equals(cm.author()) && HoldMarker.isCarryMarker(cm.body()))) {
+            return false;
+        }
+        HoldInfo old = HoldMarker.latest(gh.comments(c.repo(), previous.get().number()), gh.botLogin())
+                .orElse(new HoldInfo(null, "carried from #" + previous.get().number(), clock.instant()));
+        gh.addLabels(c.repo(), pr.number(), List.of(label));
+        gh.createComment(c.repo(), pr.number(), "Deploys are still held (carried over from #"
+                + previous.get().number() + "). " + old.describe() + "\n\nComment `/hold cancel` to resume deploys.\n"
+                + HoldMarker.marker(old, previous.get().number()));
+        return true;
+    }
+}

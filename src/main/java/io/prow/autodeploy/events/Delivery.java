@@ -1,0 +1,4 @@
+package io.prow.autodeploy.events;
+
+/** One verified webhook delivery: its GUID (X-GitHub-Delivery, in every log line about it) and the typed event. */
+public record Delivery(String guid, String eventType, WebhookEvent event) {}

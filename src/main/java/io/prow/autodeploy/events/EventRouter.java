@@ -1,0 +1,158 @@
+package io.prow.autodeploy.events;
+
+import io.prow.autodeploy.commands.CommandDispatcher;
+import io.prow.autodeploy.commands.CommandRegistry;
+import io.prow.autodeploy.config.PluginConfig;
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.AutobumpPulls;
+import io.prow.autodeploy.deploy.DeployReconciler;
+import io.prow.autodeploy.events.WebhookEvent.CheckEvent;
+import io.prow.autodeploy.events.WebhookEvent.IssueCommentEvent;
+import io.prow.autodeploy.events.WebhookEvent.PullRequestEvent;
+import io.prow.autodeploy.events.WebhookEvent.PushEvent;
+import io.prow.autodeploy.events.WebhookEvent.StatusEvent;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.metrics.Metrics;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Decides on the request thread, with no I/O, whether an event can concern us, and queues only those that can,
+ * keyed by PR so one PR's events run in order. Then, on a worker: comments go to the commands, everything else
+ * that may change a deploy decision goes to the reconciler.
+ */
+public final class EventRouter implements EventSink {
+    private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);
+
+    private final Supplier<PluginConfig> config;
+    private final KeyedExecutor executor;
+    private final DeployReconciler reconciler;
+    private final CommandDispatcher commands;
+    private final CommandRegistry registry;
+    private final GitHub gh;
+    private final AutobumpIndex index;
+    private final Metrics metrics;
+
+    public EventRouter(Supplier<PluginConfig> config, KeyedExecutor executor, DeployReconciler reconciler,
+                       CommandDispatcher commands, CommandRegistry registry, GitHub gh, AutobumpIndex index,
+                       Metrics metrics) {
+        this.config = config;
+        this.executor = executor;
+        this.reconciler = reconciler;
+        this.commands = commands;
+        this.registry = registry;
+        this.gh = gh;
+        this.index = index;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public boolean offer(Delivery d) {
+        Optional<RepoConfig> rc = d.event().repo() == null ? Optional.empty() : config.get().repo(d.event().repo());
+        if (rc.isEmpty()) {
+            return true;
+        }
+        Optional<String> key = keyIfRelevant(rc.get(), d.event());
+        if (key.isEmpty()) {
+            return true;
+        }
+        return executor.submit(key.get(), () -> handle(rc.get(), d));
+    }
+
+    /** The queue key for an event that may concern us; empty for one that cannot (costs nothing further). */
+    Optional<String> keyIfRelevant(RepoConfig c, WebhookEvent e) {
+        String repo = c.repo().toString();
+        if (e instanceof PullRequestEvent p) {
+            return AutobumpPulls.looksLikeAutobump(c, p.pr()) && c.baseBranch().equals(p.pr().baseRef())
+                    ? Optional.of(repo + "#" + p.pr().number()) : Optional.empty();
+        }
+        if (e instanceof IssueCommentEvent ic) {
+            boolean ours = isBot(ic.comment().author());
+            return "created".equals(ic.action()) && !ic.authorIsBot() && !ours
+                    && !registry.find(ic.comment().body()).isEmpty()
+                    ? Optional.of(repo + "#" + ic.number()) : Optional.empty();
+        }
+        if (e instanceof StatusEvent s) {
+            return s.context().equals(c.merge().statusContext()) ? Optional.empty() : shaKey(c, s.sha());
+        }
+        if (e instanceof CheckEvent ch) {
+            return shaKey(c, ch.sha());
+        }
+        if (e instanceof PushEvent p) {
+            return p.ref().equals("refs/heads/" + c.baseBranch()) ? Optional.of(repo) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Our own login; if GitHub cannot tell us now, no comment is ours (our replies carry no command lines). */
+    private boolean isBot(String login) {
+        try {
+            return gh.botLogin().equals(login);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Optional<String> shaKey(RepoConfig c, String sha) {
+        Optional<Optional<Integer>> known = index.lookup(c.repo(), sha);
+        if (known.isPresent() && known.get().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(known.flatMap(n -> n).map(n -> c.repo() + "#" + n).orElse(c.repo() + "@" + sha));
+    }
+
+    private void handle(RepoConfig c, Delivery d) {
+        long start = System.nanoTime();
+        try (var guid = MDC.putCloseable("event_guid", d.guid());
+             var type = MDC.putCloseable("event_type", d.eventType())) {
+            route(c, d);
+        } catch (GitHubException e) {
+            LOG.warn("delivery {} ({}) on {}: GitHub {}: {}; the next event or reconcile converges", d.guid(),
+                    d.eventType(), c.repo(), e.status(), e.getMessage());
+        } finally {
+            metrics.handlingSeconds.labelValues(d.eventType()).observe((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private void route(RepoConfig c, Delivery d) {
+        WebhookEvent e = d.event();
+        if (e instanceof PullRequestEvent p) {
+            index.saw(p.pr());
+            reconciler.reconcile(c, p.pr().number());
+            if (p.pr().merged()) {
+                reconciler.reconcileRepo(c);
+            }
+        } else if (e instanceof IssueCommentEvent ic) {
+            try (var pr = MDC.putCloseable("pr", Integer.toString(ic.number()))) {
+                commands.handle(c, ic, d.guid());
+            }
+        } else if (e instanceof StatusEvent s) {
+            reconcileSha(c, s.sha(), List.of());
+        } else if (e instanceof CheckEvent ch) {
+            reconcileSha(c, ch.sha(), ch.pullNumbers());
+        } else if (e instanceof PushEvent) {
+            reconciler.reconcileRepo(c);
+        }
+    }
+
+    private void reconcileSha(RepoConfig c, String sha, List<Integer> numbers) {
+        Optional<Integer> known = index.lookup(c.repo(), sha).flatMap(n -> n);
+        if (known.isPresent()) {
+            reconciler.reconcile(c, known.get());
+            return;
+        }
+        if (!numbers.isEmpty()) {
+            numbers.forEach(n -> reconciler.reconcile(c, n));
+            return;
+        }
+        List<PullRequest> open = AutobumpPulls.open(gh, c);
+        index.refresh(c.repo(), open);
+        open.stream().filter(pr -> pr.headSha().equals(sha)).forEach(pr -> reconciler.reconcile(c, pr.number()));
+    }
+}

@@ -1,0 +1,71 @@
+package io.prow.autodeploy.metrics;
+
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * Every metric the plugin exports, defined in one place on one registry (a fresh registry per test keeps tests
+ * independent). Names follow Prow's where Prow has one ({@code prow_webhook_counter}).
+ */
+public final class Metrics {
+    public final PrometheusRegistry registry;
+    public final Counter webhooks;
+    public final Histogram handlingSeconds;
+    public final Counter githubRequests;
+    public final Counter decisions;
+    public final Gauge gateOpen;
+    public final Gauge holdActive;
+    public final Gauge deployedVersion;
+    public final Gauge lastDeployTimestamp;
+    public final Counter deploys;
+    public final Gauge pendingDeployAge;
+    public final Histogram leadTimeSeconds;
+    public final Counter commands;
+    public final Counter alertQueries;
+
+    public Metrics(PrometheusRegistry registry) {
+        this.registry = registry;
+        webhooks = Counter.builder().name("prow_webhook_counter")
+                .help("Webhooks received by event type and result (accepted, bad_signature, bad_request, ...)")
+                .labelNames("event_type", "result").register(registry);
+        handlingSeconds = Histogram.builder().name("autodeploy_event_handling_seconds")
+                .help("Time to handle one event after it was acknowledged").labelNames("event_type")
+                .register(registry);
+        githubRequests = Counter.builder().name("autodeploy_github_requests_total")
+                .help("GitHub API requests by method, path template and status (304 = answered from ETag cache)")
+                .labelNames("method", "path", "status").register(registry);
+        decisions = Counter.builder().name("autodeploy_decisions_total")
+                .help("Deploy decisions by repo and outcome (deploy, wait, untrusted, error)")
+                .labelNames("repo", "outcome").register(registry);
+        gateOpen = Gauge.builder().name("autodeploy_gate_open")
+                .help("1 when the gate is open for the repo's open autobump PR").labelNames("repo", "gate")
+                .register(registry);
+        holdActive = Gauge.builder().name("autodeploy_hold_active").help("1 while deploys are held")
+                .labelNames("repo").register(registry);
+        deployedVersion = Gauge.builder().name("autodeploy_deployed_version_info")
+                .help("The Prow version deployed from the repo (value 1)").labelNames("repo", "tag")
+                .register(registry);
+        lastDeployTimestamp = Gauge.builder().name("autodeploy_last_deploy_timestamp_seconds")
+                .help("When the last autobump or rollback PR merged").labelNames("repo").register(registry);
+        deploys = Counter.builder().name("autodeploy_deploys_total").help("Deploys seen merged, by kind")
+                .labelNames("repo", "kind").register(registry);
+        pendingDeployAge = Gauge.builder().name("autodeploy_pending_deploy_age_seconds")
+                .help("How long the open autobump PR has been green and waiting").labelNames("repo")
+                .register(registry);
+        leadTimeSeconds = Histogram.builder().name("autodeploy_lead_time_seconds")
+                .help("From autobump PR creation to merge")
+                .classicUpperBounds(600, 1800, 3600, 7200, 14400, 28800, 86400, 172800, 604800)
+                .labelNames("repo").register(registry);
+        commands = Counter.builder().name("autodeploy_commands_total")
+                .help("Slash commands by name and result (done, refused, failed)")
+                .labelNames("command", "result").register(registry);
+        alertQueries = Counter.builder().name("autodeploy_alertmanager_queries_total")
+                .help("Alertmanager queries by result").labelNames("result").register(registry);
+    }
+
+    public static Metrics fresh() {
+        return new Metrics(new PrometheusRegistry());
+    }
+}

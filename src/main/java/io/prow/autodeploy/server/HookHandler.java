@@ -1,0 +1,100 @@
+package io.prow.autodeploy.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prow.autodeploy.events.Delivery;
+import io.prow.autodeploy.events.EventParser;
+import io.prow.autodeploy.events.EventSink;
+import io.prow.autodeploy.events.PayloadException;
+import io.prow.autodeploy.events.WebhookEvent;
+import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.metrics.Metrics;
+import java.io.IOException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * hook's contract for {@code POST /hook}, free of any web framework: verify, parse, acknowledge, hand off.
+ * Statuses and texts are the ones Prow's own plugins answer, so hook's logs read the same.
+ */
+public final class HookHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(HookHandler.class);
+    public static final String OK = "Event received. Have a nice day.";
+
+    private final HmacSecrets secrets;
+    private final EventSink sink;
+    private final Metrics metrics;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public HookHandler(HmacSecrets secrets, EventSink sink, Metrics metrics) {
+        this.secrets = secrets;
+        this.sink = sink;
+        this.metrics = metrics;
+    }
+
+    /** What arrived: the method, a case-insensitive header lookup, and the raw body bytes. */
+    public record Request(String method, Function<String, String> header, byte[] body) {}
+
+    public record Response(int status, String body) {}
+
+    public Response handle(Request r) {
+        if (!"POST".equalsIgnoreCase(r.method())) {
+            return reject("unknown", "bad_method", 405, "405 Method not allowed");
+        }
+        String eventType = r.header().apply("X-GitHub-Event");
+        if (eventType == null || eventType.isBlank()) {
+            return reject("unknown", "bad_request", 400, "400 Bad Request: Missing X-GitHub-Event Header");
+        }
+        String guid = r.header().apply("X-GitHub-Delivery");
+        if (guid == null || guid.isBlank()) {
+            return reject(eventType, "bad_request", 400, "400 Bad Request: Missing X-GitHub-Delivery Header");
+        }
+        String signature = r.header().apply("X-Hub-Signature-256");
+        if (signature == null || signature.isBlank()) {
+            return reject(eventType, "bad_signature", 403, "403 Forbidden: Missing X-Hub-Signature-256");
+        }
+        String contentType = r.header().apply("Content-Type");
+        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+            return reject(eventType, "bad_request", 400, "400 Bad Request: Hook only accepts content-type: "
+                    + "application/json - please reconfigure this hook on GitHub");
+        }
+        JsonNode root = null;
+        try {
+            root = json.readTree(r.body());
+        } catch (IOException notJson) {
+            // Checked after the signature: an unsigned body learns nothing from our parser.
+        }
+        RepoRef repo = root == null ? null : EventParser.repoOf(root);
+        var tokens = secrets.tokensFor(repo == null ? null : repo.owner(), repo == null ? null : repo.name());
+        if (!SignatureVerifier.valid(r.body(), signature, tokens)) {
+            LOG.warn("rejected delivery {} ({}): invalid signature", guid, eventType);
+            return reject(eventType, "bad_signature", 403, "403 Forbidden: Invalid X-Hub-Signature-256");
+        }
+        if (root == null || root.isMissingNode()) {
+            LOG.warn("rejected delivery {} ({}): payload is not JSON", guid, eventType);
+            return reject(eventType, "bad_payload", 400, "400 Bad Request: payload is not valid JSON");
+        }
+        WebhookEvent event;
+        try {
+            event = EventParser.parse(eventType, root);
+        } catch (PayloadException e) {
+            LOG.warn("rejected delivery {} ({}): {}", guid, eventType, e.getMessage());
+            return reject(eventType, "bad_payload", 400, "400 Bad Request: " + e.getMessage());
+        }
+        if (!sink.offer(new Delivery(guid, eventType, event))) {
+            try (var ignored = MDC.putCloseable("event_guid", guid)) {
+                LOG.error("delivery {} ({}) not taken: the plugin is busy or shutting down", guid, eventType);
+            }
+            return reject(eventType, "unavailable", 503, "503 Service Unavailable: busy or shutting down");
+        }
+        metrics.webhooks.labelValues(eventType, "accepted").inc();
+        return new Response(200, OK);
+    }
+
+    private Response reject(String eventType, String result, int status, String text) {
+        metrics.webhooks.labelValues(eventType, result).inc();
+        return new Response(status, text);
+    }
+}

@@ -1,0 +1,111 @@
+package io.prow.autodeploy.testing;
+
+import io.prow.autodeploy.alerts.AlertSource;
+import io.prow.autodeploy.cli.PluginApp;
+import io.prow.autodeploy.config.ConfigLoader;
+import io.prow.autodeploy.config.PluginConfig;
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.metrics.Metrics;
+import io.prow.autodeploy.sandbox.InMemoryGitHub;
+import io.prow.autodeploy.server.HmacSecrets;
+import io.prow.autodeploy.server.SignatureVerifier;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole plugin on loopback over the in-memory GitHub, driven as hook drives it: signed HTTP POSTs to /hook.
+ * Time is a {@link MutableClock}; {@link #settle()} waits for queued work and fires due wake-ups, no sleeping.
+ */
+public final class PluginHarness implements AutoCloseable {
+    public static final String TOKEN = "test-hmac-token";
+    public static final RepoRef REPO = RepoRef.parse("kubernetes/test-infra");
+
+    public final MutableClock clock;
+    public final InMemoryGitHub gh;
+    public final PluginApp app;
+    public final Path dir;
+    public final List<java.time.Duration> pauses = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger delivery = new AtomicInteger();
+
+    public PluginHarness(MutableClock clock, String configYaml) throws Exception {
+        this(clock, configYaml, new InMemoryGitHub(clock, "k8s-ci-robot"));
+    }
+
+    public PluginHarness(MutableClock clock, String configYaml, InMemoryGitHub gh) throws Exception {
+        this.clock = clock;
+        this.gh = gh;
+        this.dir = Files.createTempDirectory("autodeploy-test");
+        Path hmac = dir.resolve("hmac");
+        Files.writeString(hmac, TOKEN);
+        PluginConfig config = ConfigLoader.parse(configYaml);
+        this.app = new PluginApp(config, gh, clock, HmacSecrets.load(hmac), PluginApp.Settings.forTests(),
+                Metrics.fresh(), new AlertSource(), pauses::add);
+        app.start();
+        settle();
+    }
+
+    public static String defaultConfig() {
+        return ConfigLoader.embeddedDefault();
+    }
+
+    public RepoConfig repoConfig() {
+        return app.config.repos().get(0);
+    }
+
+    /** POSTs a signed event as hook would; returns the HTTP status. */
+    public int send(String eventType, String json) throws Exception {
+        return post(eventType, json, Map.of()).statusCode();
+    }
+
+    public HttpResponse<String> post(String eventType, String json, Map<String, String> overrides)
+            throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/hook"))
+                .timeout(Duration.ofSeconds(10))
+                .header("X-GitHub-Event", eventType)
+                .header("X-GitHub-Delivery", "guid-" + delivery.incrementAndGet() + "-" + UUID.randomUUID())
+                .header("X-Hub-Signature-256", SignatureVerifier.sign(body, TOKEN.getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json");
+        overrides.forEach(b::setHeader);
+        return http.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits until queued work is done, then fires wake-ups that are due by the clock, until nothing is left. */
+    public void settle() throws InterruptedException {
+        for (int i = 0; i < 10; i++) {
+            if (!app.executor.awaitIdle(Duration.ofSeconds(20))) {
+                throw new IllegalStateException("work did not finish within 20s");
+            }
+            long due = app.scheduler.pending().stream().filter(e -> !e.getValue().isAfter(clock.instant())).count();
+            if (due == 0) {
+                return;
+            }
+            app.scheduler.runDue();
+        }
+    }
+
+    /** Moves the clock and lets whatever time alone changes happen. */
+    public void advanceTo(String isoInstant) throws InterruptedException {
+        clock.set(java.time.Instant.parse(isoInstant));
+        settle();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+}

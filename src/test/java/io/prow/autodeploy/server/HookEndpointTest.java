@@ -1,0 +1,109 @@
+package io.prow.autodeploy.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prow.autodeploy.testing.MutableClock;
+import io.prow.autodeploy.testing.PluginHarness;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every answer hook can get from {@code /hook}, over real HTTP, with the real signature check (never bypassed). */
+class HookEndpointTest {
+    private static final String PING = "{\"zen\":\"Keep it simple.\",\"repository\":{\"full_name\":\"kubernetes/test-infra\"}}";
+    private static PluginHarness h;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws Exception {
+        h = new PluginHarness(MutableClock.at("2026-11-25T18:00:00Z"), PluginHarness.defaultConfig());
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    static Stream<Arguments> cases() {
+        String sig = SignatureVerifier.sign(PING.getBytes(StandardCharsets.UTF_8), PluginHarness.TOKEN.getBytes());
+        return Stream.of(
+                Arguments.of("valid ping is acknowledged", "ping", PING, Map.of(), 200,
+                        "Event received. Have a nice day."),
+                Arguments.of("missing event header", "ping", PING, Map.of("X-GitHub-Event", ""), 400,
+                        "400 Bad Request: Missing X-GitHub-Event Header"),
+                Arguments.of("missing delivery header", "ping", PING, Map.of("X-GitHub-Delivery", ""), 400,
+                        "400 Bad Request: Missing X-GitHub-Delivery Header"),
+                Arguments.of("wrong content type", "ping", PING, Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                        400, "400 Bad Request: Hook only accepts content-type: application/json - please reconfigure this hook on GitHub"),
+                Arguments.of("missing signature", "ping", PING, Map.of("X-Hub-Signature-256", ""), 403,
+                        "403 Forbidden: Missing X-Hub-Signature-256"),
+                Arguments.of("signature by another token", "ping", PING, Map.of("X-Hub-Signature-256",
+                        SignatureVerifier.sign(PING.getBytes(StandardCharsets.UTF_8), "other".getBytes())), 403,
+                        "403 Forbidden: Invalid X-Hub-Signature-256"),
+                Arguments.of("signature of another body", "ping", PING.replace("simple", "simpler"),
+                        Map.of("X-Hub-Signature-256", sig), 403, "403 Forbidden: Invalid X-Hub-Signature-256"),
+                Arguments.of("legacy sha1 header only", "ping", PING, Map.of("X-Hub-Signature-256", "sha1=abc"), 403,
+                        "403 Forbidden: Invalid X-Hub-Signature-256"),
+                Arguments.of("not hex", "ping", PING, Map.of("X-Hub-Signature-256", "sha256=zz"), 403,
+                        "403 Forbidden: Invalid X-Hub-Signature-256"),
+                Arguments.of("signed but not JSON", "ping", "{not json", Map.of(), 400,
+                        "400 Bad Request: payload is not valid JSON"),
+                Arguments.of("signed pull_request without pull_request", "pull_request",
+                        "{\"action\":\"opened\",\"repository\":{\"full_name\":\"kubernetes/test-infra\"}}", Map.of(), 400,
+                        "400 Bad Request: 'pull_request' is missing or not an object"),
+                Arguments.of("signed comment with a bad repository name", "issue_comment",
+                        "{\"repository\":{\"full_name\":\"../../etc\"}}", Map.of(), 400,
+                        "400 Bad Request: repository.full_name is missing or not org/repo"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void answersLikeHookExpects(String name, String event, String body, Map<String, String> headers, int status,
+                                String text) throws Exception {
+        HttpResponse<String> r = h.post(event, body, headers);
+        assertThat(r.statusCode()).isEqualTo(status);
+        assertThat(r.body()).isEqualTo(text);
+    }
+
+    @Test
+    void otherMethodsAre405() throws Exception {
+        for (String method : new String[] {"GET", "PUT", "PATCH", "DELETE"}) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.app.port() + "/hook"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build();
+            HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(method).isEqualTo(405);
+            assertThat(r.body()).isEqualTo("405 Method not allowed");
+        }
+    }
+
+    @Test
+    void bodiesOverTheLimitAre413() throws Exception {
+        byte[] huge = new byte[6 << 20];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.app.port() + "/hook"))
+                .header("X-GitHub-Event", "ping").header("X-GitHub-Delivery", "d")
+                .header("X-Hub-Signature-256", SignatureVerifier.sign(huge, PluginHarness.TOKEN.getBytes()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build();
+        assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void healthAndReadiness() throws Exception {
+        for (String path : new String[] {"/healthz", "/healthz/ready"}) {
+            HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.app.healthPort() + path))
+                    .build();
+            assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).as(path).isEqualTo(200);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.prow.autodeploy.alerts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real, throwaway Alertmanager for tests: loopback only, clustering off, its own config, storage and log in
+ * a temp directory. Fails (never skips) when the binary is missing, because a safety net that is silently not
+ * tested is worse than a red build.
+ */
+final class AlertmanagerProcess implements AutoCloseable {
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(15);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where the Alertmanager notifies, and the file holding the bearer token it sends. */
+    record Webhook(URI url, Path tokenFile) {}
+
+    private final Path dir;
+    private final Process process;
+    private final URI base;
+    private Duration startup;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private AlertmanagerProcess(Path dir, Process process, URI base) {
+        this.dir = dir;
+        this.process = process;
+        this.base = base;
+    }
+
+    /** Starts one with a receiver that drops everything. */
+    static AlertmanagerProcess start() throws IOException {
+        return start(Optional.empty());
+    }
+
+    /** Starts one and waits until {@code /-/ready} answers 200; {@code webhook} receives every notification. */
+    static AlertmanagerProcess start(Optional<Webhook> webhook) throws IOException {
+        Path binary = binary();
+        Path dir = Files.createTempDirectory("alertmanager-test");
+        Path config = dir.resolve("alertmanager.yml");
+        Files.writeString(config, config(webhook));
+        int port = freeLoopbackPort();
+        List<String> command = List.of(binary.toString(),
+                "--config.file=" + config,
+                "--storage.path=" + dir.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=",
+                "--log.level=debug");
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+        AlertmanagerProcess am = new AlertmanagerProcess(dir, p, URI.create("http://127.0.0.1:" + port));
+        am.awaitReady(command);
+        am.startup = Duration.ofNanos(System.nanoTime() - t0);
+        return am;
+    }
+
+    URI baseUri() {
+        return base;
+    }
+
+    /** From process start until {@code /-/ready} said 200. */
+    Duration startup() {
+        return startup;
+    }
+
+    /** Posts one alert via {@code POST /api/v2/alerts}; an {@code endsAt} in the past resolves it. */
+    void post(Map<String, String> labels, Instant startsAt, Optional<Instant> endsAt) {
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("labels", labels);
+        alert.put("annotations", Map.of("summary", labels.getOrDefault("alertname", "") + " (test)"));
+        alert.put("startsAt", startsAt.toString());
+        endsAt.ifPresent(e -> alert.put("endsAt", e.toString()));
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v2/alerts"))
+                    .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(List.of(alert)))).build();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new AssertionError("POST /api/v2/alerts answered " + r.statusCode() + ": " + r.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot post alert to " + base, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if it lingers; waits either way so no process outlives the test. */
+    void stop() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temp directory is not worth failing a test over.
+        }
+    }
+
+    String log() {
+        try {
+            return Files.readString(dir.resolve("alertmanager.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /**
+     * Polling a real process for readiness is the one wait we accept. The pause between polls is
+     * {@code process.waitFor}, so a process that dies (bad flag, port taken) fails at once with its log.
+     */
+    private void awaitReady(List<String> command) throws IOException {
+        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/-/ready")).timeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYetListening) {
+                    // expected until the listener is up
+                }
+                if (process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    String log = log();
+                    close();
+                    throw new AssertionError("Alertmanager exited with " + process.exitValue() + " before it was"
+                            + " ready.\ncommand: " + String.join(" ", command) + "\nlog:\n" + log);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String log = log();
+        close();
+        throw new AssertionError("Alertmanager not ready within " + READY_DEADLINE + " at " + base
+                + "/-/ready.\ncommand: " + String.join(" ", command) + "\nlog:\n" + log);
+    }
+
+    static Path binary() {
+        return binary(Path.of("/usr/bin/prometheus-alertmanager"), System.getenv().getOrDefault("PATH", ""));
+    }
+
+    /** Debian's path first, then {@code alertmanager} (upstream tarball) or Debian's name anywhere on PATH. */
+    static Path binary(Path debian, String pathVariable) {
+        List<Path> candidates = new ArrayList<>(List.of(debian));
+        for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                candidates.add(Path.of(dir, "alertmanager"));
+                candidates.add(Path.of(dir, "prometheus-alertmanager"));
+            }
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
+                "No Alertmanager binary: looked for " + debian + " and alertmanager on PATH (" + pathVariable
+                        + "). Run `make deps` (it installs Debian's prometheus-alertmanager) and test again."));
+    }
+
+    private static String config(Optional<Webhook> webhook) {
+        String route = """
+                route:
+                  receiver: plugin
+                  group_by: ['alertname']
+                  group_wait: 1s
+                  group_interval: 1s
+                  repeat_interval: 1h
+                receivers:
+                  - name: plugin
+                """;
+        return webhook.map(w -> route + """
+                    webhook_configs:
+                      - url: '%s'
+                        send_resolved: true
+                        http_config:
+                          authorization:
+                            type: Bearer
+                            credentials_file: '%s'
+                """.formatted(w.url(), w.tokenFile())).orElse(route);
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        // Another process could take the port before Alertmanager binds it; awaitReady then fails with the log.
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

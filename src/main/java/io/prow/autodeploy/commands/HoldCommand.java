@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /** {@code /hold [reason]}: stop automatic deploys, on the autobump PR or from anywhere in the repo. */
 public final class HoldCommand implements Command {
-    // Prow's hold plugin regex, with the reason captured.
-    static final Pattern HOLD = Pattern.compile("(?mi)^/hold(\\s.*)?$");
+    // Prow's hold regex (?mi)^/hold(\s.*)?$, but the reason stays on the command's line: Go and Java's \s both
+    // match a newline, which would make the next line of the comment the reason.
+    static final Pattern HOLD = Pattern.compile("(?mi)^/hold(?:[ \\t]+(.*?))?[ \\t]*$");
 
     private final DeployHolds holds;
     private final Replies replies;

@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /** {@code /hold cancel}, {@code /unhold}, {@code /remove-hold}: resume automatic deploys. Checked before /hold. */
 public final class UnholdCommand implements Command {
-    // Prow's hold plugin cancel regex.
-    static final Pattern UNHOLD = Pattern.compile("(?mi)^/(?:remove-hold|hold\\s+cancel|unhold)(\\s.*)?$");
+    // Prow's cancel regex, on one line (see HoldCommand).
+    static final Pattern UNHOLD =
+            Pattern.compile("(?mi)^/(?:remove-hold|hold[ \\t]+cancel|unhold)(?:[ \\t]+(.*?))?[ \\t]*$");
 
     private final DeployHolds holds;
     private final Replies replies;

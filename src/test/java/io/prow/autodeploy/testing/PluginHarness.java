@@ -1,6 +1,7 @@
 package io.prow.autodeploy.testing;
 
 import io.prow.autodeploy.alerts.AlertSource;
+import io.prow.autodeploy.alerts.AlertmanagerClient;
 import io.prow.autodeploy.cli.PluginApp;
 import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.PluginConfig;
@@ -52,7 +53,7 @@ public final class PluginHarness implements AutoCloseable {
         Files.writeString(hmac, TOKEN);
         PluginConfig config = ConfigLoader.parse(configYaml);
         this.app = new PluginApp(config, gh, clock, HmacSecrets.load(hmac), PluginApp.Settings.forTests(),
-                Metrics.fresh(), new AlertSource(), pauses::add);
+                Metrics.fresh(), new AlertSource(new AlertmanagerClient()), pauses::add);
         app.start();
         settle();
     }

@@ -1,0 +1,156 @@
+package io.prow.autodeploy.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prow.autodeploy.github.Comment;
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.testing.MutableClock;
+import io.prow.autodeploy.testing.Payloads;
+import io.prow.autodeploy.testing.PluginHarness;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Oncall stops and resumes deploys with comments; the hold survives new bumps and redeliveries. */
+class HoldScenarioTest {
+    private static final String HOLD = "do-not-merge/hold";
+    private static final String READY = "autodeploy/ready";
+    // Wednesday 2026-11-25 10:00 in Los Angeles: inside the window.
+    private final MutableClock clock = MutableClock.at("2026-11-25T18:00:00Z");
+    private PluginHarness h;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = new PluginHarness(clock, PluginHarness.defaultConfig());
+        Bumps.seed(h.gh);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private void comment(int number, boolean onPr, String author, String body) throws Exception {
+        Comment c = h.gh.comment(PluginHarness.REPO, number, author, body);
+        h.send("issue_comment", Payloads.issueComment(PluginHarness.REPO, number, onPr, c, "User"));
+        h.settle();
+    }
+
+    private PullRequest now(PullRequest pr) {
+        return h.gh.peek(pr.repo(), pr.number());
+    }
+
+    private List<Comment> botComments(int number) {
+        return h.gh.peekComments(PluginHarness.REPO, number).stream()
+                .filter(c -> c.author().equals("k8s-ci-robot")).toList();
+    }
+
+    @Test
+    void holdThenNewBumpThenCancel() throws Exception {
+        PullRequest first = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, first);
+        h.settle();
+        assertThat(now(first).labels()).contains(READY);
+
+        comment(first.number(), true, "alice", "/hold hook is crashlooping");
+        assertThat(now(first).labels()).contains(HOLD).doesNotContain(READY);
+        assertThat(Bumps.statusText(h, first)).isEqualTo("PENDING Held by @alice: hook is crashlooping");
+
+        // The autobumper replaces the PR: the held one is closed, a new one opens.
+        h.gh.close(first.repo(), first.number());
+        PullRequest second = Bumps.openGreen(h, "v20261125-9f8e7d6c5b");
+        Bumps.opened(h, second);
+        h.settle();
+        assertThat(now(second).labels()).contains(HOLD).doesNotContain(READY);
+        assertThat(Bumps.statusText(h, second)).isEqualTo("PENDING Held by @alice: hook is crashlooping");
+
+        comment(second.number(), true, "alice", "/hold cancel");
+        assertThat(now(second).labels()).contains(READY).doesNotContain(HOLD);
+        assertThat(now(first).labels()).as("no hold left to carry").doesNotContain(HOLD);
+
+        // A later reconcile must not carry the released hold again.
+        h.app.reconcileAll();
+        h.settle();
+        assertThat(now(second).labels()).doesNotContain(HOLD);
+    }
+
+    @Test
+    void holdFromAnIssueHoldsTheAutobumpPrAndLinksIt() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+
+        comment(900, false, "bob", "Prow looks broken.\n/hold\nLooking into it.");
+        assertThat(now(pr).labels()).contains(HOLD).doesNotContain(READY);
+        assertThat(botComments(900)).singleElement().extracting(Comment::body).asString()
+                .contains("@bob: automatic deploys are held on the latest autobump PR " + pr.htmlUrl());
+    }
+
+    @Test
+    void unauthorizedUnholdGetsOneReplyAndChangesNothing() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        comment(pr.number(), true, "alice", "/hold");
+        int before = botComments(pr.number()).size();
+
+        comment(pr.number(), true, "bob", "/unhold");
+        assertThat(now(pr).labels()).contains(HOLD);
+        List<Comment> replies = botComments(pr.number());
+        assertThat(replies).hasSize(before + 1);
+        assertThat(replies.get(replies.size() - 1).body())
+                .contains("@bob: `/hold` is only available to the oncall teams and users, repository admins");
+
+        comment(pr.number(), true, "mallory", "/hold");
+        assertThat(botComments(pr.number()).get(botComments(pr.number()).size() - 1).body())
+                .contains("only available to members of the org");
+    }
+
+    @Test
+    void redeliveredHoldPostsOnceAndQuotedOrFencedCommandsDoNothing() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        comment(pr.number(), true, "bob", "> /hold\n```\n/hold\n```\n    /hold");
+        assertThat(now(pr).labels()).doesNotContain(HOLD);
+
+        Comment c = h.gh.comment(pr.repo(), pr.number(), "alice", "/hold deploy freeze");
+        String payload = Payloads.issueComment(pr.repo(), pr.number(), true, c, "User");
+        h.send("issue_comment", payload);
+        h.settle();
+        var log = h.gh.log();
+        h.send("issue_comment", payload);
+        h.send("issue_comment", payload);
+        h.settle();
+        assertThat(h.gh.log()).isEqualTo(log);
+        assertThat(botComments(pr.number())).hasSize(2); // the hold marker and the one reply
+    }
+
+    @Test
+    void concurrentHoldAndStatusEventEndHeld() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        Comment c = h.gh.comment(pr.repo(), pr.number(), "alice", "/hold");
+        String hold = Payloads.issueComment(pr.repo(), pr.number(), true, c, "User");
+        String status = Payloads.status(pr.repo(), pr.headSha(), "pull-test-infra-unit", "success");
+        CompletableFuture<?>[] sends = new CompletableFuture<?>[20];
+        for (int i = 0; i < sends.length; i++) {
+            String body = i == 10 ? hold : status;
+            String type = i == 10 ? "issue_comment" : "status";
+            sends[i] = CompletableFuture.runAsync(() -> {
+                try {
+                    h.send(type, body);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+        CompletableFuture.allOf(sends).join();
+        h.settle();
+        assertThat(now(pr).labels()).contains(HOLD).doesNotContain(READY);
+        assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Held by @alice");
+    }
+}

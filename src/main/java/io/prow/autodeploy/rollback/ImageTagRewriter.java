@@ -34,7 +34,7 @@ public final class ImageTagRewriter {
         String prefixes = imagePrefixes.stream().sorted(Comparator.comparingInt(String::length).reversed())
                 .map(Pattern::quote).collect(Collectors.joining("|"));
         this.imageRef = Pattern.compile("(?<![" + REF_CHARS + "])(?<image>(?:" + prefixes + ")[" + REF_CHARS + "]*)"
-                + ":(?<tag>[" + TAG_CHARS + "]++)(?![" + TAG_CHARS + "@])");
+                + ":(?<tag>[" + TAG_CHARS + "]++)(?![@" + TAG_CHARS + "])");
         this.tagPattern = tagPattern;
     }
 

@@ -1,7 +1,6 @@
 package io.prow.autodeploy.rollback;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,9 +29,7 @@ public final class ImageTagRewriter {
         if (imagePrefixes.isEmpty()) {
             throw new IllegalArgumentException("no image prefixes");
         }
-        // Longest first, so a prefix that extends another one wins the alternation.
-        String prefixes = imagePrefixes.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                .map(Pattern::quote).collect(Collectors.joining("|"));
+        String prefixes = imagePrefixes.stream().map(Pattern::quote).collect(Collectors.joining("|"));
         this.imageRef = Pattern.compile("(?<![" + REF_CHARS + "])(?<image>(?:" + prefixes + ")[" + REF_CHARS + "]*)"
                 + ":(?<tag>[" + TAG_CHARS + "]++)(?![@" + TAG_CHARS + "])");
         this.tagPattern = tagPattern;

@@ -110,19 +110,19 @@ public final class RollbackCommand implements Command {
     }
 
     private static String done(CommandInvocation inv, RollbackPlan plan, RollbackResult result) {
-        RepoConfig config = inv.config();
+        String link = "[#" + result.pr().number() + "](" + result.pr().htmlUrl() + ")";
         StringBuilder b = new StringBuilder();
-        b.append(result.created() ? "Opened " : "Already open: ").append(result.pr().htmlUrl())
-                .append(" rolls Prow back to `").append(plan.toTag()).append("` (from `").append(plan.fromTag())
+        b.append(result.created() ? "Opened " + link + " to roll" : link + ", opened earlier, rolls")
+                .append(" Prow back to `").append(plan.toTag()).append("` (from `").append(plan.fromTag())
                 .append("`): ").append(plan.imageCount()).append(" images in ").append(plan.files().size())
                 .append(" files.\n\n");
-        b.append(config.rollback().merge() == RepoConfig.RollbackMerge.TIDE
+        b.append(inv.config().rollback().merge() == RepoConfig.RollbackMerge.TIDE
                 ? "Tide merges it once its tests pass.\n\n"
                 : "It needs review and approval to merge.\n\n");
-        b.append("Automatic deploys are held (")
-                .append(RollbackExecutor.holdReason(plan.toTag(), inv.author())).append(')');
+        b.append("Automatic deploys are held");
         result.heldOn().ifPresent(pr -> b.append(" on #").append(pr.number()));
-        b.append(". Comment `/hold cancel` once the fix is in.");
+        b.append(" (").append(RollbackExecutor.holdReason(plan.toTag(), inv.author()))
+                .append("). Comment `/hold cancel` once the fix is in.");
         return b.toString();
     }
 

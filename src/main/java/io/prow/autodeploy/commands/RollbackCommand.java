@@ -71,7 +71,7 @@ public final class RollbackCommand implements Command {
 
     @Override
     public void run(CommandInvocation inv) {
-        Optional<String> tag = inv.args().isBlank() ? Optional.empty() : Optional.of(inv.args().trim());
+        Optional<String> tag = Optional.ofNullable(inv.args()).map(String::trim).filter(a -> !a.isEmpty());
         try {
             PlanOutcome outcome = planner.plan(inv.config(), tag);
             if (outcome instanceof PlanOutcome.Refused refused) {

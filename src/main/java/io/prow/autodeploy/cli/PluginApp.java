@@ -10,6 +10,7 @@ import io.prow.autodeploy.commands.CommandDispatcher;
 import io.prow.autodeploy.commands.CommandRegistry;
 import io.prow.autodeploy.commands.HoldCommand;
 import io.prow.autodeploy.commands.MarkedReplies;
+import io.prow.autodeploy.commands.RollbackCommand;
 import io.prow.autodeploy.commands.UnholdCommand;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
@@ -83,7 +84,9 @@ public final class PluginApp implements AutoCloseable {
         reconciler.setScheduler(scheduler);
         Holds holds = new Holds(gh, reconciler, clock);
         MarkedReplies replies = new MarkedReplies(gh);
-        List<Command> commands = List.of(new UnholdCommand(holds, replies), new HoldCommand(holds, replies));
+        // The only list of commands: matching, authorization and /help all read it. Cancel before hold.
+        List<Command> commands = List.of(new UnholdCommand(holds, replies), new HoldCommand(holds, replies),
+                new RollbackCommand(gh, holds, replies));
         this.registry = new CommandRegistry(commands);
         CommandDispatcher dispatcher = new CommandDispatcher(registry,
                 new CachedAuthorizer(gh, Duration.ofMinutes(5), Ticker.systemTicker()), replies, metrics,

@@ -2,44 +2,117 @@ package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Deploys that happened, read from merged PRs on the base branch: autobump PRs and our rollback PRs. */
+/**
+ * The deploys of one repo, newest first: merged autobump PRs and merged rollback PRs of ours, read from GitHub (one
+ * page of closed PRs on the base branch) so every replica sees the same history and a restart loses nothing.
+ */
 public final class DeployHistory {
-    static final Pattern ROLLBACK_TITLE = Pattern.compile("^Roll back Prow to (\\S+) \\(from (\\S+)\\)");
-    public static final String ROLLBACK_BRANCH_PREFIX = "autodeploy/rollback-";
+    /** One page of closed PRs; deploys older than that page are out of reach (and rarely a rollback target). */
+    static final int PAGE = 100;
 
-    private DeployHistory() {}
+    private static final Comparator<Deploy> NEWEST_FIRST =
+            Comparator.comparing(Deploy::mergedAt).thenComparingInt(Deploy::number).reversed();
 
-    /** Newest first. */
-    public static List<Deploy> fromPulls(RepoConfig config, List<PullRequest> pulls) {
-        List<Deploy> out = new ArrayList<>();
-        for (PullRequest pr : pulls) {
-            if (!pr.merged() || !config.baseBranch().equals(pr.baseRef())) {
-                continue;
-            }
-            deployOf(config, pr).ifPresent(out::add);
-        }
-        out.sort(Comparator.comparing(Deploy::mergedAt).reversed());
-        return List.copyOf(out);
+    private final List<Deploy> deploys;
+    private final Set<String> rolledBackFrom;
+
+    private DeployHistory(List<Deploy> deploys, Set<String> rolledBackFrom) {
+        this.deploys = List.copyOf(deploys);
+        this.rolledBackFrom = Set.copyOf(rolledBackFrom);
     }
 
-    static Optional<Deploy> deployOf(RepoConfig config, PullRequest pr) {
-        RepoConfig.Autobump a = config.autobump();
-        if (a.authors().contains(pr.author()) && a.headBranch().equals(pr.headRef())) {
-            return a.tagFromTitle(pr.title())
-                    .map(tag -> new Deploy(pr.number(), tag, Deploy.Kind.AUTOBUMP, pr.mergedAt(), pr.htmlUrl()));
+    /** One read: {@code GET pulls?state=closed&base=<baseBranch>}, one page. */
+    public static DeployHistory read(GitHub gh, RepoConfig config) {
+        return of(config, gh.pullRequests(config.repo(),
+                new PrQuery(PrQuery.State.CLOSED, config.baseBranch(), null, PAGE)));
+    }
+
+    public static DeployHistory of(RepoConfig config, List<PullRequest> pulls) {
+        Set<String> badTags = pulls.stream()
+                .map(pr -> ourRollback(config, pr))
+                .flatMap(Optional::stream)
+                .map(RollbackTitle::fromTag)
+                .collect(Collectors.toSet());
+        return new DeployHistory(fromPulls(config, pulls), badTags);
+    }
+
+    /** The deploys among {@code pulls}, newest merge first. Pure; the snapshot reader reuses it for pacing. */
+    public static List<Deploy> fromPulls(RepoConfig config, List<PullRequest> pulls) {
+        return pulls.stream().map(pr -> asDeploy(config, pr)).flatMap(Optional::stream).sorted(NEWEST_FIRST).toList();
+    }
+
+    static Optional<Deploy> asDeploy(RepoConfig config, PullRequest pr) {
+        RepoConfig.Autobump autobump = config.autobump();
+        if (autobump.authors().contains(pr.author()) && autobump.headBranch().equals(pr.headRef())) {
+            return mergedIntoBase(config, pr) ? autobump.tagFromTitle(pr.title())
+                    .map(tag -> deploy(pr, tag, Deploy.Kind.AUTOBUMP)) : Optional.empty();
         }
-        Matcher m = ROLLBACK_TITLE.matcher(pr.title());
-        if (pr.headRef().startsWith(ROLLBACK_BRANCH_PREFIX) && m.find() && a.isTag(m.group(1))) {
-            return Optional.of(new Deploy(pr.number(), m.group(1), Deploy.Kind.ROLLBACK, pr.mergedAt(), pr.htmlUrl()));
+        return ourRollback(config, pr).map(t -> deploy(pr, t.toTag(), Deploy.Kind.ROLLBACK));
+    }
+
+    /**
+     * A merged PR of ours: our title with two tags of the configured shape, from our branch for that tag in the repo
+     * itself (only people with write access can push there, so a fork PR with a look-alike title does not count).
+     */
+    private static Optional<RollbackTitle> ourRollback(RepoConfig config, PullRequest pr) {
+        if (!mergedIntoBase(config, pr) || !config.repo().owner().equals(pr.headOwner())) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        RepoConfig.Autobump autobump = config.autobump();
+        return RollbackTitle.parse(pr.title())
+                .filter(t -> autobump.isTag(t.toTag()) && autobump.isTag(t.fromTag()))
+                .filter(t -> RollbackTitle.branch(t.toTag()).equals(pr.headRef()));
+    }
+
+    private static boolean mergedIntoBase(RepoConfig config, PullRequest pr) {
+        return pr.merged() && config.baseBranch().equals(pr.baseRef());
+    }
+
+    private static Deploy deploy(PullRequest pr, String tag, Deploy.Kind kind) {
+        return new Deploy(pr.number(), tag, kind, pr.mergedAt(), pr.htmlUrl());
+    }
+
+    /** Newest first. */
+    public List<Deploy> deploys() {
+        return deploys;
+    }
+
+    /** What runs now: the newest deploy. */
+    public Optional<Deploy> current() {
+        return deploys.stream().findFirst();
+    }
+
+    /** The most recent deploy whose tag differs from the current one. */
+    public Optional<Deploy> previousDistinct() {
+        return current().flatMap(now -> deploys.stream().filter(d -> !d.tag().equals(now.tag())).findFirst());
+    }
+
+    /**
+     * Where {@code /rollback} without a tag goes: like {@link #previousDistinct()}, but skipping every tag that a
+     * rollback of ours moved away from. Otherwise a second {@code /rollback} after a merged rollback would pick the
+     * tag just rolled back from (the newest one that differs) and deploy the bad version again.
+     */
+    public Optional<Deploy> rollbackTarget() {
+        return current().flatMap(now -> deploys.stream()
+                .filter(d -> !d.tag().equals(now.tag()) && !rolledBackFrom.contains(d.tag()))
+                .findFirst());
+    }
+
+    public boolean contains(String tag) {
+        return deploys.stream().anyMatch(d -> d.tag().equals(tag));
+    }
+
+    /** The newest five deploys, for replies that list what a rollback could go to. */
+    public List<Deploy> lastFive() {
+        return deploys.stream().limit(5).toList();
     }
 }

@@ -1,0 +1,132 @@
+package io.prow.autodeploy.commands;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.config.Role;
+import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.deploy.DeployHolds;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.rollback.PlanOutcome;
+import io.prow.autodeploy.rollback.RollbackExecutor;
+import io.prow.autodeploy.rollback.RollbackPlan;
+import io.prow.autodeploy.rollback.RollbackPlanner;
+import io.prow.autodeploy.rollback.RollbackResult;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /rollback [tag]}: opens a PR that moves every Prow image back to {@code tag} (default: the deploy before the
+ * current one) and holds automatic deploys, all from one comment. Authorization happens before {@link #run}.
+ */
+public final class RollbackCommand implements Command {
+    private static final Pattern PATTERN = Pattern.compile("(?mi)^/rollback(?:[ \\t]+(\\S+))?[ \\t]*$");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final RollbackPlanner planner;
+    private final RollbackExecutor executor;
+    private final Replies replies;
+
+    public RollbackCommand(GitHub gh, DeployHolds holds, Replies replies) {
+        this.planner = new RollbackPlanner(gh);
+        this.executor = new RollbackExecutor(gh, holds);
+        this.replies = replies;
+    }
+
+    @Override
+    public String family() {
+        return "rollback";
+    }
+
+    @Override
+    public Pattern pattern() {
+        return PATTERN;
+    }
+
+    @Override
+    public String usage() {
+        return "/rollback [tag]";
+    }
+
+    @Override
+    public String description() {
+        return "Opens a PR that sets every Prow image back to a tag deployed before (default: the previous deploy) "
+                + "and holds automatic deploys until `/hold cancel`.";
+    }
+
+    @Override
+    public List<String> examples() {
+        return List.of("/rollback", "/rollback v20261120-0a1b2c3d4e");
+    }
+
+    @Override
+    public Set<Role> whoCan(RepoConfig config) {
+        return config.rollback().whoCan();
+    }
+
+    @Override
+    public void run(CommandInvocation inv) {
+        Optional<String> tag = Optional.ofNullable(inv.args()).map(String::trim).filter(a -> !a.isEmpty());
+        try {
+            PlanOutcome outcome = planner.plan(inv.config(), tag);
+            if (outcome instanceof PlanOutcome.Refused refused) {
+                replies.reply(inv, refusal(inv.config(), refused));
+                return;
+            }
+            RollbackPlan plan = ((PlanOutcome.Planned) outcome).plan();
+            RollbackResult result = executor.execute(inv.config(), plan, inv.author(), inv.comment().htmlUrl());
+            replies.reply(inv, done(inv, plan, result));
+        } catch (GitHubException e) {
+            // The person needs to know it stopped; the dispatcher still gets the error to log with the delivery id.
+            replies.reply(inv, "The rollback did not finish: GitHub answered " + e.status() + ". Comment `"
+                    + usageAgain(inv.config(), tag) + "` again: it continues where it stopped and opens no second PR.");
+            throw e;
+        }
+    }
+
+    private static String usageAgain(RepoConfig config, Optional<String> tag) {
+        // Only a valid tag is repeated back: anything else typed could carry markdown, mentions or HTML.
+        return tag.filter(t -> RollbackPlanner.isSafeTag(config, t)).map(t -> "/rollback " + t).orElse("/rollback");
+    }
+
+    private static String refusal(RepoConfig config, PlanOutcome.Refused refused) {
+        StringBuilder b = new StringBuilder("Nothing rolled back. ").append(refused.message());
+        List<Deploy> recent = refused.history().lastFive();
+        if (refused.reason().listsDeploys() && !recent.isEmpty()) {
+            ZoneId zone = config.window().timezone();
+            b.append("\n\nThe last deploys, newest first:\n");
+            for (Deploy d : recent) {
+                b.append("- `").append(d.tag()).append("` merged ").append(when(d.mergedAt(), zone))
+                        .append(" (#").append(d.number()).append(d.kind() == Deploy.Kind.ROLLBACK ? ", rollback" : "")
+                        .append(")\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String done(CommandInvocation inv, RollbackPlan plan, RollbackResult result) {
+        String link = "[#" + result.pr().number() + "](" + result.pr().htmlUrl() + ")";
+        StringBuilder b = new StringBuilder();
+        b.append(result.created() ? "Opened " + link + " to roll" : link + ", opened earlier, rolls")
+                .append(" Prow back to `").append(plan.toTag()).append("` (from `").append(plan.fromTag())
+                .append("`): ").append(plan.imageCount()).append(" images in ").append(plan.files().size())
+                .append(" files.\n\n");
+        b.append(inv.config().rollback().merge() == RepoConfig.RollbackMerge.TIDE
+                ? "Tide merges it once its tests pass.\n\n"
+                : "It needs review and approval to merge.\n\n");
+        b.append("Automatic deploys are held");
+        result.heldOn().ifPresent(pr -> b.append(" on #").append(pr.number()));
+        b.append(" (").append(RollbackExecutor.holdReason(plan.toTag(), inv.author()))
+                .append("). Comment `/hold cancel` once the fix is in.");
+        return b.toString();
+    }
+
+    private static String when(Instant t, ZoneId zone) {
+        return WHEN.format(t.atZone(zone)) + " " + zone.getId();
+    }
+}

@@ -1,0 +1,85 @@
+package io.prow.autodeploy.rollback;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.DeployHolds;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.github.PrQuery;
+import io.prow.autodeploy.github.PullRequest;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a {@link RollbackPlan} to GitHub: holds deploys, then commit → branch → PR → labels. GitHub is the only
+ * state, so it is idempotent: an open PR from the tag's branch is returned as is, and an attempt that failed half
+ * way is completed by the next one (the branch is force-moved, a 422 "already exists" is looked up) without
+ * duplicates.
+ */
+public final class RollbackExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(RollbackExecutor.class);
+
+    private final GitHub gh;
+    private final DeployHolds holds;
+
+    public RollbackExecutor(GitHub gh, DeployHolds holds) {
+        this.gh = gh;
+        this.holds = holds;
+    }
+
+    public RollbackResult execute(RepoConfig config, RollbackPlan plan, String requestedBy, String requestUrl) {
+        // Hold first: it is what stops the next autobump from making things worse, so it must not depend on the
+        // PR steps below succeeding. A retry repeats it harmlessly (holding is idempotent).
+        Optional<PullRequest> heldOn = holds.hold(config, requestedBy, holdReason(plan.toTag(), requestedBy));
+        Optional<PullRequest> open = openRollbackPr(config, plan);
+        PullRequest pr = open.isPresent() ? open.get() : create(config, plan, requestedBy, requestUrl);
+        addMissingLabels(config, pr);
+        return new RollbackResult(pr, open.isEmpty(), heldOn);
+    }
+
+    /** The reason the hold carries, also quoted in the reply. */
+    public static String holdReason(String toTag, String requestedBy) {
+        return "rollback to " + toTag + " requested by @" + requestedBy;
+    }
+
+    private Optional<PullRequest> openRollbackPr(RepoConfig config, RollbackPlan plan) {
+        String head = config.repo().owner() + ":" + plan.branch();
+        return gh.pullRequests(config.repo(), new PrQuery(PrQuery.State.OPEN, config.baseBranch(), head, 1))
+                .stream().findFirst();
+    }
+
+    private PullRequest create(RepoConfig config, RollbackPlan plan, String requestedBy, String requestUrl) {
+        String title = plan.title().text();
+        String sha = gh.createCommit(config.repo(), plan.baseSha(),
+                title + "\n\nRequested by @" + requestedBy + " in " + requestUrl + "\n", plan.files());
+        // Creates the branch, or force-moves one left by an earlier attempt or an old rollback onto today's base.
+        gh.setBranch(config.repo(), plan.branch(), sha);
+        try {
+            PullRequest pr = gh.createPullRequest(config.repo(), title, plan.branch(), config.baseBranch(),
+                    RollbackPrBody.render(config, plan, requestedBy, requestUrl));
+            LOG.info("opened rollback PR {}#{} to {}", config.repo(), pr.number(), plan.toTag());
+            return pr;
+        } catch (GitHubException e) {
+            // 422 "A pull request already exists": a concurrent /rollback won the race; its PR is ours too.
+            if (e.status() == 422) {
+                Optional<PullRequest> raced = openRollbackPr(config, plan);
+                if (raced.isPresent()) {
+                    return raced.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Tide needs the merge labels; an attempt that failed after opening the PR left them off. */
+    private void addMissingLabels(RepoConfig config, PullRequest pr) {
+        if (config.rollback().merge() != RepoConfig.RollbackMerge.TIDE) {
+            return;
+        }
+        List<String> missing = config.merge().labels().stream().filter(l -> !pr.hasLabel(l)).toList();
+        if (!missing.isEmpty()) {
+            gh.addLabels(config.repo(), pr.number(), missing);
+        }
+    }
+}

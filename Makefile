@@ -1,0 +1,40 @@
+# prow-autodeploy: everything a newcomer or CI runs goes through these targets.
+MVN      ?= mvn -B
+CONFIG   ?= embedded
+HMAC     ?= /etc/webhook/hmac
+TOKEN    ?= /etc/github/oauth
+
+.PHONY: build test deps run demo image check-config simulate bench clean
+
+build:
+	$(MVN) -q package -DskipTests
+
+# Real components the tests use (Alertmanager) are installed if missing.
+deps:
+	@command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || { \
+	  echo "installing prometheus-alertmanager (Debian package) for the Alertmanager tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager; }
+
+test: deps
+	$(MVN) test
+
+# Serve against real GitHub (dry-run by default): make run CONFIG=plugin-config.yaml HMAC=hmac TOKEN=token
+run:
+	$(MVN) -q compile exec:java -Dexec.args="--config-path=$(CONFIG) --hmac-secret-file=$(HMAC) --github-token-path=$(TOKEN) --dry-run=true"
+
+# The main job on the embedded default: the plugin against a sandbox GitHub on loopback, driven like hook drives it.
+demo:
+	$(MVN) -q compile exec:java -Dexec.args="demo --once"
+
+check-config:
+	$(MVN) -q compile exec:java -Dexec.args="check-config --config-path=$(CONFIG)"
+
+simulate:
+	$(MVN) -q compile exec:java -Dexec.args="simulate --config-path=$(CONFIG)"
+
+# Container image as a tarball, no Docker daemon needed (Jib).
+image:
+	$(MVN) -q package -DskipTests jib:buildTar
+
+clean:
+	$(MVN) -q clean

@@ -52,7 +52,7 @@ public final class WindowGate implements Gate {
             return "blackout " + (r.from().equals(r.to()) ? r.from() : r.from() + ".." + r.to());
         }
         if (!window.dayAllowed(today)) {
-            return "no deploys on " + today.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT) + "s";
+            return "no deploys on " + today.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s";
         }
         return "outside deploy hours";
     }

@@ -60,6 +60,17 @@ final class FieldReader {
         return List.copyOf(out);
     }
 
+    /**
+     * A list where "none" is a meaningful value ({@code users: []}): {@code dflt} when absent, empty when given
+     * empty. Blank entries are still problems.
+     */
+    static List<String> optionalList(List<ConfigProblem> problems, String path, List<String> raw, List<String> dflt) {
+        if (raw == null) {
+            return dflt;
+        }
+        return raw.isEmpty() ? List.of() : list(problems, path, raw, dflt);
+    }
+
     static Set<Role> roles(List<ConfigProblem> problems, String path, List<String> raw, Set<Role> dflt) {
         if (raw == null) {
             return dflt;

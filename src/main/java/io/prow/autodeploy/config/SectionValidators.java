@@ -52,10 +52,10 @@ final class SectionValidators {
         int before = problems.size();
         List<String> labels = FieldReader.list(problems, at + ".labels", s.labels(), List.of("autodeploy/ready"));
         String context = FieldReader.nonBlank(problems, at + ".statusContext", s.statusContext(), "autodeploy");
-        List<String> required = s.requiredContexts() == null || s.requiredContexts().isEmpty()
-                ? List.of() : FieldReader.list(problems, at + ".requiredContexts", s.requiredContexts(), List.of());
-        List<String> ignored = s.ignoredContexts() == null
-                ? List.of("tide") : FieldReader.list(problems, at + ".ignoredContexts", s.ignoredContexts(), List.of());
+        List<String> required = FieldReader.optionalList(problems, at + ".requiredContexts", s.requiredContexts(),
+                List.of());
+        List<String> ignored = FieldReader.optionalList(problems, at + ".ignoredContexts", s.ignoredContexts(),
+                List.of("tide"));
         if (required.contains(context)) {
             problems.add(new ConfigProblem(at + ".requiredContexts",
                     "must not contain our own status context '" + context + "'"));
@@ -105,8 +105,7 @@ final class SectionValidators {
                 problems.add(new ConfigProblem(at + ".alertmanagerUrl", "is not a URL: " + e.getMessage()));
             }
         }
-        List<String> matchers = s.matchers() == null ? List.of()
-                : FieldReader.list(problems, at + ".matchers", s.matchers(), List.of());
+        List<String> matchers = FieldReader.optionalList(problems, at + ".matchers", s.matchers(), List.of());
         for (int i = 0; i < matchers.size(); i++) {
             if (!matchers.get(i).matches("[a-zA-Z_][a-zA-Z0-9_]*\\s*(=~|!~|!=|=)\\s*\".*\"")) {
                 problems.add(new ConfigProblem(at + ".matchers[" + i + "]",
@@ -139,16 +138,13 @@ final class SectionValidators {
     static RepoConfig.Oncall oncall(List<ConfigProblem> problems, String at, ConfigSpec.Oncall o) {
         ConfigSpec.Oncall s = o != null ? o : new ConfigSpec.Oncall(null, null);
         int before = problems.size();
-        // Either list may be empty: oncall can be teams only or users only.
-        List<String> teams = s.teams() == null || s.teams().isEmpty() ? List.of()
-                : FieldReader.list(problems, at + ".teams", s.teams(), List.of());
+        List<String> teams = FieldReader.optionalList(problems, at + ".teams", s.teams(), List.of());
         for (int i = 0; i < teams.size(); i++) {
             if (!teams.get(i).matches("[A-Za-z0-9-]+/[A-Za-z0-9_.-]+")) {
                 problems.add(new ConfigProblem(at + ".teams[" + i + "]", "must be org/team-slug, got " + teams.get(i)));
             }
         }
-        List<String> users = s.users() == null || s.users().isEmpty() ? List.of()
-                : FieldReader.list(problems, at + ".users", s.users(), List.of());
+        List<String> users = FieldReader.optionalList(problems, at + ".users", s.users(), List.of());
         return problems.size() > before ? null : new RepoConfig.Oncall(teams, users);
     }
 }

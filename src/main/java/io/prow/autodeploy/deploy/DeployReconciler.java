@@ -109,7 +109,7 @@ public final class DeployReconciler {
                 done.isEmpty() ? ", nothing to change" : ", " + String.join("; ", done));
         observer.observed(s, d);
         Optional<Instant> next = d.deploy()
-                ? Optional.of(new DeployWindow(c.window()).closesAt(now)) : d.nextEvaluation();
+                ? new DeployWindow(c.window()).closesAt(now) : d.nextEvaluation();
         next.ifPresent(at -> wake(c, number, at));
         return Optional.of(d);
     }

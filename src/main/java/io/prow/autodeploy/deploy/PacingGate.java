@@ -4,7 +4,10 @@ import io.prow.autodeploy.config.GoDuration;
 import java.time.Duration;
 import java.time.Instant;
 
-/** At least {@code window.minInterval} since the last autobump or rollback merged into the base branch. */
+/**
+ * At least {@code window.minInterval} since the last autobump or rollback merged into the base branch.
+ * The reason names the last tag and the opening instant, never a countdown: see {@link WindowGate}.
+ */
 public final class PacingGate implements Gate {
     public static final String NAME = "pacing";
 
@@ -21,15 +24,19 @@ public final class PacingGate implements Gate {
     @Override
     public GateResult evaluate(Snapshot s, Instant now) {
         Duration min = s.config().window().minInterval();
-        if (s.lastDeploy().isEmpty() || min.isZero()) {
-            return GateResult.open(NAME, "no recent deploy");
+        if (min.isZero()) {
+            return GateResult.open(NAME, "no pacing configured");
+        }
+        if (s.lastDeploy().isEmpty()) {
+            return GateResult.open(NAME, "no earlier deploy");
         }
         Deploy last = s.lastDeploy().get();
         Instant opens = last.mergedAt().plus(min);
         if (!now.isBefore(opens)) {
-            return GateResult.open(NAME, GoDuration.format(min) + " since last deploy");
+            return GateResult.open(NAME, "last deploy " + GoDuration.format(min) + " or more ago");
         }
-        return GateResult.closedUntil(NAME, "Waiting: " + GoDuration.format(min) + " since last deploy ("
-                + last.tag() + "), opens " + WindowGate.format(opens, s.config().window().timezone()), opens);
+        return GateResult.closedUntil(NAME, "Waiting: last deploy (" + last.tag() + ") under "
+                + GoDuration.format(min) + " ago, opens " + WindowGate.format(opens, s.config().window().timezone()),
+                opens);
     }
 }

@@ -86,8 +86,8 @@ class DeployDayScenarioTest {
         PullRequest second = Bumps.openGreen(h, "v20261125-9f8e7d6c5b");
         Bumps.opened(h, second);
         h.settle();
-        assertThat(Bumps.statusText(h, second)).isEqualTo("PENDING Waiting: 1h since last deploy "
-                + "(v20261125-1a2b3c4d5e), opens Wed Nov 25 11:10 America/Los_Angeles");
+        assertThat(Bumps.statusText(h, second)).isEqualTo("PENDING Waiting: last deploy "
+                + "(v20261125-1a2b3c4d5e) under 1h ago, opens Wed Nov 25 11:10 America/Los_Angeles");
         assertThat(h.gh.peek(second.repo(), second.number()).labels()).doesNotContain("autodeploy/ready");
 
         h.advanceTo("2026-11-25T19:10:00Z");

@@ -42,7 +42,8 @@ final class SandboxRoutesPulls {
         routes.post("/repos/{o}/{r}/issues/{n}/comments", this::createComment);
         routes.patch("/repos/{o}/{r}/issues/comments/{id}", this::editComment);
         routes.post("/repos/{o}/{r}/issues/{n}/labels", this::addLabels);
-        routes.delete("/repos/{o}/{r}/issues/{n}/labels/{name}", this::removeLabel);
+        // <name>: kohsuke sends do-not-merge/hold unencoded, other clients send do-not-merge%2Fhold; both match.
+        routes.delete("/repos/{o}/{r}/issues/{n}/labels/<name>", this::removeLabel);
         routes.post("/repos/{o}/{r}/statuses/{sha}", this::createStatus);
         routes.get("/repos/{o}/{r}/statuses/{sha}", this::listStatuses);
         routes.get("/repos/{o}/{r}/commits/{sha}/status", this::combinedStatus);

@@ -25,6 +25,8 @@ final class SandboxRepo {
     /** commit sha → full tree (path → text); commits are whole snapshots, which is all the plugin needs. */
     final Map<String, Map<String, String>> commits = new HashMap<>();
     final Map<String, Permission> permissions = new HashMap<>();
+    /** The branch the repository was created with, what GitHub reports as {@code default_branch}. */
+    String defaultBranch;
     int nextNumber = 1;
 
     SandboxRepo(RepoRef ref) {

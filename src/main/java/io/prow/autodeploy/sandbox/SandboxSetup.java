@@ -7,12 +7,14 @@ import io.prow.autodeploy.github.Permission;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -43,6 +45,9 @@ abstract class SandboxSetup {
         String sha = newSha();
         r.commits.put(sha, new LinkedHashMap<>(files));
         r.branches.put(branch, sha);
+        if (r.defaultBranch == null) {
+            r.defaultBranch = branch;
+        }
         return sha;
     }
 
@@ -217,5 +222,48 @@ abstract class SandboxSetup {
 
     List<Comment> allComments(RepoRef ref, int number) {
         return repo(ref).commentsOf(number);
+    }
+
+    // ---- uncounted views for SandboxServer, which renders state the narrow port does not return
+
+    /** The repository's default branch; 404 when the repository does not exist. */
+    synchronized String defaultBranch(RepoRef ref) {
+        return repo(ref).defaultBranch;
+    }
+
+    synchronized Optional<String> peekBranchSha(RepoRef ref, String branch) {
+        return Optional.ofNullable(repo(ref).branches.get(branch));
+    }
+
+    /** The whole tree (path → text) of a commit; 404 when the commit does not exist. */
+    synchronized Map<String, String> peekCommitTree(RepoRef ref, String sha) {
+        return Map.copyOf(tree(ref, sha));
+    }
+
+    /** What the PR would write on merge (path → new text). */
+    synchronized Map<String, String> peekChanges(RepoRef ref, int number) {
+        return Map.copyOf(pr(ref, number).changes);
+    }
+
+    /** A comment by id with the number of the issue it is on. */
+    synchronized Optional<Map.Entry<Integer, Comment>> peekComment(RepoRef ref, long id) {
+        for (Map.Entry<Integer, List<Comment>> e : repo(ref).comments.entrySet()) {
+            for (Comment c : e.getValue()) {
+                if (c.id() == id) {
+                    return Optional.of(Map.entry(e.getKey(), c));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Moves a PR's timestamps into the past, so seeded history looks like it happened before now. */
+    synchronized void backdate(RepoRef ref, int number, Instant createdAt, Instant closedAt) {
+        SandboxRepo.Pr pr = pr(ref, number);
+        pr.createdAt = createdAt;
+        if (!pr.open) {
+            pr.closedAt = closedAt;
+            pr.mergedAt = pr.mergedAt == null ? null : closedAt;
+        }
     }
 }

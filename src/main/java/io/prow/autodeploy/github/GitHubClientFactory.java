@@ -77,7 +77,8 @@ public final class GitHubClientFactory {
             AuthorizationProvider jwt = null;
             AuthorizationProvider auth;
             if (settings.auth() instanceof Auth.TokenFile token) {
-                auth = ImmutableAuthorizationProvider.fromOauthToken(readToken(token.path()));
+                // Not fromOauthToken(): kohsuke would then GET /user while building, to learn the login.
+                auth = new ImmutableAuthorizationProvider("token " + readToken(token.path()));
             } else {
                 Auth.App app = (Auth.App) settings.auth();
                 jwt = new JWTTokenProvider(app.appId(), app.privateKeyPem());

@@ -187,16 +187,9 @@ public final class KohsukeGitHub implements GitHub {
 
     @Override
     public void removeLabel(RepoRef repo, int number, String label) {
-        call("removeLabel " + repo + "#" + number + " " + label, () -> {
-            try {
-                return stubs.issue(repo, number).removeLabel(label);
-            } catch (IOException e) {
-                if (GitHubErrors.statusOf(e) == 404) {
-                    return null; // already gone: removal is idempotent
-                }
-                throw e;
-            }
-        });
+        // Raw because kohsuke leaves the '/' of "do-not-merge/hold" unencoded; 404 = already gone (idempotent).
+        raw.deleteIfPresent("removeLabel " + repo + "#" + number + " " + label, raw.url(Map.of(),
+                "repos", repo.owner(), repo.name(), "issues", Integer.toString(number), "labels", label));
     }
 
     @Override

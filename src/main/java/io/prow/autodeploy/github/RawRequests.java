@@ -15,8 +15,9 @@ import okhttp3.ResponseBody;
 import org.kohsuke.github.authorization.AuthorizationProvider;
 
 /**
- * The few endpoints kohsuke's typed API cannot reach without extra requests (combined status, membership probes,
- * the single-ref lookup, git commits, comment edits). They go through the same OkHttp client, so they share the
+ * The few endpoints kohsuke's typed API cannot reach without extra requests or reaches wrongly (combined status,
+ * membership and permission probes, the single-ref lookup, git commits, comment edits, and label removal, where
+ * kohsuke does not percent-encode a '/' in the label name). They go through the same OkHttp client, so they share the
  * cache, the timeouts and the request listener, and through kohsuke's authorization provider, so App tokens are
  * refreshed the same way.
  */
@@ -74,6 +75,15 @@ final class RawRequests {
         return a;
     }
 
+    /** A DELETE that must succeed or answer 404 (already gone); returns the status. */
+    int deleteIfPresent(String what, HttpUrl url) {
+        Answer a = exchange(what, "DELETE", url, null, true);
+        if (!a.ok() && a.status() != 404) {
+            throw failure(what, a);
+        }
+        return a.status();
+    }
+
     /** A write with a JSON body that must succeed. */
     JsonNode send(String what, String method, HttpUrl url, Object body) {
         Answer a = exchange(what, method, url, body, true);
@@ -97,8 +107,11 @@ final class RawRequests {
                 request.header("Authorization", authorization);
             }
             if (body == null) {
-                // Revalidate every time (If-None-Match → 304) instead of trusting max-age=60: fresh and free.
-                request.header("Cache-Control", "max-age=0").method(method, null);
+                if (method.equals("GET")) {
+                    // Revalidate every time (If-None-Match → 304) instead of trusting max-age=60: fresh and free.
+                    request.header("Cache-Control", "max-age=0");
+                }
+                request.method(method, null);
             } else {
                 request.method(method, RequestBody.create(JSON.writeValueAsBytes(body), JSON_TYPE));
             }

@@ -84,15 +84,20 @@ final class GitHubErrors {
         if (body == null || body.isBlank()) {
             return "";
         }
+        int json = body.indexOf('{');
+        if (json < 0) {
+            return "";
+        }
         try {
-            JsonNode node = JSON.readTree(body);
+            // kohsuke's 404 message is "<url> <body>"; the body is the JSON object that follows.
+            JsonNode node = JSON.readTree(body.substring(json));
             String text = node == null ? "" : node.path("message").asText("");
             if (text.isEmpty()) {
                 return "";
             }
             return ": " + (text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text);
         } catch (IOException notJson) {
-            // kohsuke sometimes prefixes the body with other text; an unparseable body adds nothing safe to say.
+            // An unparseable body adds nothing safe to say.
             return "";
         }
     }

@@ -30,7 +30,7 @@ final class GitDataWriter {
         // Sorted so the request sequence is the same for the same input.
         for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
             String blobSha = r.createBlob().textContent(file.getValue()).create().getSha();
-            tree.shaEntry(file.getKey(), blobSha, false);
+            tree.entry(file.getKey(), "100644", "blob", blobSha, null);
         }
         String treeSha = tree.create().getSha();
         return r.createCommit().message(message).tree(treeSha).parent(parentSha).create().getSHA1();

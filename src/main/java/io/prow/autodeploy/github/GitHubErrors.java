@@ -31,11 +31,11 @@ final class GitHubErrors {
     GitHubException translate(String what, IOException e) {
         if (e instanceof HttpException http && http.getResponseCode() > 0) {
             // kohsuke puts the error body in the message; only its JSON "message" field is kept.
-            return fromResponse(what, http.getResponseCode(), headerLookup(http.getResponseHeaderFields()),
+            return fromResponse(what, http.getResponseCode(), headerLookup(headersOf(http)),
                     http.getMessage(), e);
         }
         if (e instanceof GHFileNotFoundException notFound) {
-            return fromResponse(what, 404, headerLookup(notFound.getResponseHeaderFields()), notFound.getMessage(), e);
+            return fromResponse(what, 404, headerLookup(headersOf(notFound)), notFound.getMessage(), e);
         }
         return new GitHubException(0, what + " failed: no answer from GitHub (" + e.getClass().getSimpleName() + ")",
                 null, e);
@@ -99,6 +99,23 @@ final class GitHubErrors {
         } catch (IOException notJson) {
             // An unparseable body adds nothing safe to say.
             return "";
+        }
+    }
+
+    /** kohsuke's getter throws when an exception was built without headers (e.g. by an auth provider). */
+    private static Map<String, List<String>> headersOf(HttpException e) {
+        try {
+            return e.getResponseHeaderFields();
+        } catch (NullPointerException none) {
+            return Map.of();
+        }
+    }
+
+    private static Map<String, List<String>> headersOf(GHFileNotFoundException e) {
+        try {
+            return e.getResponseHeaderFields();
+        } catch (NullPointerException none) {
+            return Map.of();
         }
     }
 

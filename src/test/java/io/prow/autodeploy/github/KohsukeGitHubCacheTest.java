@@ -1,0 +1,75 @@
+package io.prow.autodeploy.github;
+
+import static io.prow.autodeploy.github.GitHubJson.pull;
+import static io.prow.autodeploy.github.GitHubJson.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prow.autodeploy.github.GitHubServerFixture.Reported;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** GitHub's ETags: the second identical GET is conditional, a 304 serves the cached body and is reported. */
+class KohsukeGitHubCacheTest {
+    static final RepoRef REPO = KohsukeGitHubReadsTest.REPO;
+    static final String SHA = KohsukeGitHubReadsTest.SHA;
+
+    @TempDir
+    Path tmp;
+    GitHubServerFixture gh;
+
+    @BeforeEach
+    void start() {
+        gh = new GitHubServerFixture(tmp, KohsukeGitHubReadsTest.CLOCK);
+    }
+
+    @AfterEach
+    void stop() {
+        gh.close();
+    }
+
+    record Case(String name, String body, Function<GitHub, Object> call, String template) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                new Case("typed path (pullRequest)", pull(5, "open", "bot-fork", "autobump", SHA, null, null),
+                        g -> g.pullRequest(REPO, 5), "/repos/{o}/{r}/pulls/*"),
+                new Case("raw path (branchSha)", ref("refs/heads/autobump", SHA),
+                        g -> g.branchSha(REPO, "autobump"), "/repos/{o}/{r}/git/ref/heads/*"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void secondReadIsAConditionalRequestAnswered304(Case c) {
+        String etag = "W/\"6d2b4f0a6c1e8f2d9b7a3c5e1f0d2b4a\"";
+        gh.enqueue(200, c.body(), "ETag", etag, "Cache-Control", "private, max-age=60, s-maxage=60",
+                "Vary", "Accept, Authorization, Cookie, X-GitHub-OTP", "Last-Modified",
+                "Sat, 01 Mar 2025 11:00:00 GMT");
+        gh.enqueue(304, null, "ETag", etag, "Cache-Control", "private, max-age=60, s-maxage=60",
+                "Vary", "Accept, Authorization, Cookie, X-GitHub-OTP");
+
+        Object first = c.call().apply(gh.github);
+        Object second = c.call().apply(gh.github);
+
+        assertThat(second).isEqualTo(first);
+        List<RecordedRequest> requests = gh.raw();
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0).getHeaders().get("If-None-Match")).isNull();
+        assertThat(requests.get(1).getHeaders().get("If-None-Match")).isEqualTo(etag);
+        assertThat(gh.reported).containsExactly(
+                new Reported("GET", c.template(), 200, false),
+                new Reported("GET", c.template(), 304, true));
+    }
+}

@@ -47,6 +47,11 @@ public final class CommandRegistry {
         return found;
     }
 
+    /** A command's name as people type it, without its arguments: {@code /hold cancel}, {@code /rollback}. */
+    public static String name(Command c) {
+        return c.usage().replaceAll("\\s*[\\[<].*$", "").trim();
+    }
+
     /** Who may run a command, in words, for /help and refusal replies. */
     public static String whoCanUse(Command c, RepoConfig config) {
         List<String> parts = c.whoCan(config).stream().sorted().map(r -> r.description()).toList();

@@ -208,7 +208,14 @@ abstract class SandboxSetup {
     }
 
     protected String newSha() {
-        return String.format("%040x", shaCounter.incrementAndGet());
+        // Hash a counter: unique, deterministic, and short SHAs that differ like real ones.
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-1")
+                    .digest(Long.toString(shaCounter.incrementAndGet()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected static String shortSha(String sha) {

@@ -77,7 +77,7 @@ public final class HelpProvider {
         String deployed = view.flatMap(StatusBoard.RepoView::deployed)
                 .map(d -> d.tag() + " (merged " + d.mergedAt() + ")").orElse("unknown yet");
         String hold = view.flatMap(StatusBoard.RepoView::hold).map(h -> h.describe()).orElse("none");
-        String who = registry.all().stream().map(c -> c.usage().split(" ")[0] + ": "
+        String who = registry.all().stream().map(c -> CommandRegistry.name(c) + ": "
                 + CommandRegistry.whoCanUse(c, rc)).distinct().collect(Collectors.joining("; "));
         return "Deploys autobump PRs by @" + String.join(", @", rc.autobump().authors()) + " from branch "
                 + rc.autobump().headBranch() + " into " + rc.baseBranch() + " on " + days + " "

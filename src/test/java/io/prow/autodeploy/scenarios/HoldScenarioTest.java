@@ -101,7 +101,7 @@ class HoldScenarioTest {
         List<Comment> replies = botComments(pr.number());
         assertThat(replies).hasSize(before + 1);
         assertThat(replies.get(replies.size() - 1).body())
-                .contains("@bob: `/hold` is only available to the oncall teams and users, repository admins");
+                .contains("@bob: `/hold cancel` is only available to the oncall teams and users, repository admins");
 
         comment(pr.number(), true, "mallory", "/hold");
         assertThat(botComments(pr.number()).get(botComments(pr.number()).size() - 1).body())

@@ -1,0 +1,160 @@
+package io.prow.autodeploy.demo;
+
+import io.prow.autodeploy.alerts.AlertSource;
+import io.prow.autodeploy.alerts.AlertmanagerClient;
+import io.prow.autodeploy.cli.PluginApp;
+import io.prow.autodeploy.config.ConfigLoader;
+import io.prow.autodeploy.github.GitHubClientFactory;
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.metrics.Metrics;
+import io.prow.autodeploy.sandbox.DemoRepo;
+import io.prow.autodeploy.sandbox.InMemoryGitHub;
+import io.prow.autodeploy.sandbox.SandboxServer;
+import io.prow.autodeploy.server.HmacSecrets;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A deploy day on the embedded default config: the plugin (dry-run=false, its real GitHub adapter) against the
+ * sandbox GitHub on loopback, driven by signed webhooks as hook sends them, on a simulated clock. Prints what the
+ * plugin did as a timeline.
+ */
+public final class DemoRunner {
+    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
+    static final String TOKEN = "demo-hmac-token";
+
+    private final PrintStream out;
+    private final DemoClock clock = new DemoClock(Instant.parse("2026-11-30T14:00:00Z")); // Mon 06:00 in LA
+    private InMemoryGitHub gh;
+    private PluginApp app;
+    private DemoWebhooks hook;
+    private int logSeen;
+
+    public DemoRunner(PrintStream out) {
+        this.out = out;
+    }
+
+    public void run() throws Exception {
+        Path dir = Files.createTempDirectory("autodeploy-demo");
+        Files.writeString(dir.resolve("hmac"), TOKEN);
+        Files.writeString(dir.resolve("oauth"), "demo-github-token");
+        gh = new InMemoryGitHub(clock, "k8s-ci-robot");
+        DemoRepo.seed(gh, clock);
+        try (SandboxServer sandbox = SandboxServer.start(gh, 0)) {
+            var github = GitHubClientFactory.create(new GitHubClientFactory.Settings(sandbox.url(),
+                    new GitHubClientFactory.Auth.TokenFile(dir.resolve("oauth")), null, null, clock));
+            app = new PluginApp(ConfigLoader.parse(ConfigLoader.embeddedDefault()), github, clock,
+                    HmacSecrets.load(dir.resolve("hmac")), new PluginApp.Settings("127.0.0.1", 0, 0, -1, 5L << 20,
+                    "", 2, 1_000, Duration.ofSeconds(5)), Metrics.fresh(), new AlertSource(new AlertmanagerClient()),
+                    d -> { });
+            app.start();
+            hook = new DemoWebhooks(app.port(), TOKEN);
+            out.println("prow-autodeploy demo: plugin on http://127.0.0.1:" + app.port() + "/hook, sandbox GitHub on "
+                    + sandbox.url() + ", repo " + DemoRepo.REPO + ", window Mon-Fri 09:00-17:00 America/Los_Angeles, "
+                    + "pacing 1h");
+            settle();
+            script();
+            app.close();
+        }
+    }
+
+    private void script() throws Exception {
+        say("hook sends an unsigned event", "→ HTTP " + hook.send("ping", "{}", false) + " (refused, nothing done)");
+        PullRequest pr = bump("v20261130-1a2b3c4d5e");
+        say("autobumper opens #" + pr.number() + " before hours; tests green", null);
+        at("2026-11-30T17:00:00Z", "the window opens; the scheduled re-evaluation runs");
+        merge(pr);
+        at("2026-11-30T17:30:00Z", null);
+        PullRequest second = bump("v20261130-9f8e7d6c5b");
+        say("autobumper opens #" + second.number() + " 25 minutes after the last deploy", null);
+        at("2026-11-30T18:05:00Z", "one hour since the last deploy");
+        merge(second);
+        at("2026-11-30T19:00:00Z", null);
+        PullRequest third = bump("v20261130-2468ace024");
+        comment(third.number(), "alice", "/hold hook 5xx since the last bump, investigating");
+        say("oncall @alice holds deploys", null);
+        gh.close(DemoRepo.REPO, third.number());
+        PullRequest fourth = bump("v20261130-13579bdf13");
+        say("autobumper replaces #" + third.number() + " with #" + fourth.number() + ": the hold is carried", null);
+        at("2026-11-30T20:00:00Z", null);
+        comment(fourth.number(), "alice", "/rollback");
+        say("oncall @alice asks for a rollback to the version before", null);
+        comment(fourth.number(), "bob", "/hold cancel");
+        say("@bob (org member, not oncall) tries to resume", null);
+        comment(fourth.number(), "alice", "/hold cancel");
+        say("@alice resumes once the fix is in", null);
+        at("2026-12-05T18:00:00Z", null);
+        gh.close(DemoRepo.REPO, fourth.number());
+        PullRequest weekend = bump("v20261205-0badc0ffee");
+        say("Saturday: autobumper opens #" + weekend.number(), null);
+        out.println();
+        out.println("/help Config for " + DemoRepo.REPO + ":");
+        out.println("  " + app.config.repos().get(0).repo() + ": " + new io.prow.autodeploy.server.HelpProvider(
+                app.config, app.registry, io.prow.autodeploy.deploy.Gates.standard(), app.board)
+                .help(List.of()).config().get(DemoRepo.REPO.toString()));
+    }
+
+    private PullRequest bump(String tag) throws Exception {
+        int n = DemoRepo.bump(gh, tag);
+        DemoRepo.pass(gh, n);
+        PullRequest pr = gh.peek(DemoRepo.REPO, n);
+        hook.pullRequest("opened", pr);
+        settle();
+        return pr;
+    }
+
+    private void merge(PullRequest pr) throws Exception {
+        PullRequest now = gh.peek(DemoRepo.REPO, pr.number());
+        if (now.labels().contains("autodeploy/ready")) {
+            gh.merge(DemoRepo.REPO, pr.number());
+            say("Tide merges #" + pr.number() + " (deployed " + pr.title().replace("Update Prow to ", "") + ")", null);
+            hook.push(DemoRepo.REPO, DemoRepo.BASE, gh.peekTree(DemoRepo.REPO, DemoRepo.BASE).isEmpty() ? "x"
+                    : gh.branchSha(DemoRepo.REPO, DemoRepo.BASE).orElse("x"));
+            settle();
+        }
+    }
+
+    private void comment(int number, String who, String body) throws Exception {
+        hook.comment(DemoRepo.REPO, number, gh.comment(DemoRepo.REPO, number, who, body));
+        settle();
+    }
+
+    private void at(String instant, String why) throws Exception {
+        clock.set(Instant.parse(instant));
+        settle();
+        if (why != null) {
+            say(why, null);
+        }
+    }
+
+    private void settle() throws InterruptedException {
+        for (int i = 0; i < 10; i++) {
+            app.executor.awaitIdle(Duration.ofSeconds(30));
+            if (app.scheduler.pending().stream().noneMatch(e -> !e.getValue().isAfter(clock.instant()))) {
+                return;
+            }
+            app.scheduler.runDue();
+        }
+    }
+
+    /** Prints the step, then every mutation the plugin made since the last step. */
+    private void say(String step, String extra) {
+        out.println(WHEN.format(clock.instant().atZone(LA)) + "  " + step + (extra == null ? "" : " " + extra));
+        List<String> log = gh.log();
+        for (String line : log.subList(logSeen, log.size())) {
+            if (!line.contains("opened by @") && !line.contains("force-pushed") && !line.contains("merged into")
+                    && !line.endsWith(" closed")) {
+                out.println("            plugin: " + line);
+            }
+        }
+        logSeen = log.size();
+    }
+}

@@ -2,7 +2,7 @@ package io.prow.autodeploy.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.testing.MutableClock;
+import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,7 +26,7 @@ class HookEndpointTest {
 
     @BeforeAll
     static void start() throws Exception {
-        h = new PluginHarness(MutableClock.at("2026-11-25T18:00:00Z"), PluginHarness.defaultConfig());
+        h = new PluginHarness(ManualClock.at("2026-11-25T18:00:00Z"), PluginHarness.defaultConfig());
     }
 
     @AfterAll
@@ -87,16 +87,20 @@ class HookEndpointTest {
     }
 
     @Test
-    void bodiesOverTheLimitAre413() throws Exception {
-        byte[] huge = new byte[6 << 20];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.app.port() + "/hook"))
-                .header("X-GitHub-Event", "ping").header("X-GitHub-Delivery", "d")
-                .header("X-Hub-Signature-256", SignatureVerifier.sign(huge, PluginHarness.TOKEN.getBytes()))
-                .header("Content-Type", "application/json")
-                .expectContinue(true) // the 413 comes before the upload, not as a reset in the middle of it
-                .POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build();
-        assertThat(http.send(req, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+    void bodiesOverTheLimitAre413BeforeTheBodyIsRead() throws Exception {
+        // A raw socket: declare 6 MiB and send none of it. The answer must come from the declared length alone,
+        // so a huge body is refused before it is read into memory.
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", h.app.port())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /hook HTTP/1.1\r\nHost: 127.0.0.1\r\nX-GitHub-Event: ping\r\n"
+                    + "X-GitHub-Delivery: d\r\nX-Hub-Signature-256: sha256=00\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + (6 << 20) + "\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
     }
 
     @Test

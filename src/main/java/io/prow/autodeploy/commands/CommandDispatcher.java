@@ -44,7 +44,7 @@ public final class CommandDispatcher {
     public void handle(RepoConfig config, IssueCommentEvent e, String deliveryId) {
         for (CommandRegistry.Match m : registry.find(e.comment().body())) {
             Command cmd = m.command();
-            String name = CommandRegistry.name(cmd);
+            String name = cmd.spec().name();
             CommandInvocation inv = new CommandInvocation(config, e.number(), e.onPullRequest(),
                     e.comment().author(), e.comment(), m.args(), deliveryId);
             Optional<Boolean> allowed = attempt(

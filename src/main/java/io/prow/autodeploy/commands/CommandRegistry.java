@@ -34,22 +34,17 @@ public final class CommandRegistry {
         List<Match> found = new ArrayList<>();
         Set<String> families = new HashSet<>();
         for (Command c : commands) {
-            if (families.contains(c.family())) {
+            if (families.contains(c.spec().family())) {
                 continue;
             }
-            Matcher m = c.pattern().matcher(text);
+            Matcher m = c.spec().pattern().matcher(text);
             if (m.find()) {
-                families.add(c.family());
+                families.add(c.spec().family());
                 String args = m.groupCount() >= 1 && m.group(1) != null ? m.group(1).trim() : "";
                 found.add(new Match(c, args));
             }
         }
         return found;
-    }
-
-    /** A command's name as people type it, without its arguments: {@code /hold cancel}, {@code /rollback}. */
-    public static String name(Command c) {
-        return c.usage().replaceAll("\\s*[\\[<].*$", "").trim();
     }
 
     /** Who may run a command, in words, for /help and refusal replies. */

@@ -23,29 +23,13 @@ public final class HoldCommand implements Command {
         this.replies = replies;
     }
 
-    @Override
-    public String family() {
-        return "hold";
-    }
+    static final CommandSpec SPEC = new CommandSpec("hold", HOLD, "/hold [reason]",
+            "Stops automatic deploys: holds the latest autobump PR (and the next ones) until /hold cancel.",
+            List.of("/hold", "/hold hook is crashlooping since the last bump"));
 
     @Override
-    public Pattern pattern() {
-        return HOLD;
-    }
-
-    @Override
-    public String usage() {
-        return "/hold [reason]";
-    }
-
-    @Override
-    public String description() {
-        return "Stops automatic deploys: holds the latest autobump PR (and the next ones) until /hold cancel.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("/hold", "/hold hook is crashlooping since the last bump");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -38,30 +38,14 @@ public final class RollbackCommand implements Command {
         this.replies = replies;
     }
 
-    @Override
-    public String family() {
-        return "rollback";
-    }
+    static final CommandSpec SPEC = new CommandSpec("rollback", PATTERN, "/rollback [tag]",
+            "Opens a PR that sets every Prow image back to a tag deployed before (default: the previous deploy) "
+                    + "and holds automatic deploys until `/hold cancel`.",
+            List.of("/rollback", "/rollback v20261120-0a1b2c3d4e"));
 
     @Override
-    public Pattern pattern() {
-        return PATTERN;
-    }
-
-    @Override
-    public String usage() {
-        return "/rollback [tag]";
-    }
-
-    @Override
-    public String description() {
-        return "Opens a PR that sets every Prow image back to a tag deployed before (default: the previous deploy) "
-                + "and holds automatic deploys until `/hold cancel`.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("/rollback", "/rollback v20261120-0a1b2c3d4e");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -23,29 +23,13 @@ public final class UnholdCommand implements Command {
         this.replies = replies;
     }
 
-    @Override
-    public String family() {
-        return "hold";
-    }
+    static final CommandSpec SPEC = new CommandSpec("hold", UNHOLD, "/hold cancel",
+            "Resumes automatic deploys (also /unhold, /remove-hold); the gates are evaluated again at once.",
+            List.of("/hold cancel", "/unhold"));
 
     @Override
-    public Pattern pattern() {
-        return UNHOLD;
-    }
-
-    @Override
-    public String usage() {
-        return "/hold cancel";
-    }
-
-    @Override
-    public String description() {
-        return "Resumes automatic deploys (also /unhold, /remove-hold); the gates are evaluated again at once.";
-    }
-
-    @Override
-    public List<String> examples() {
-        return List.of("/hold cancel", "/unhold");
+    public CommandSpec spec() {
+        return SPEC;
     }
 
     @Override

@@ -57,8 +57,11 @@ public record RepoConfig(
             return paths.stream().anyMatch(glob -> matcher(glob).matches(p));
         }
 
+        // Globs come only from config (a handful), so compiling each once and keeping it is bounded.
+        private static final java.util.Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
+
         private static PathMatcher matcher(String glob) {
-            return FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            return MATCHERS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g));
         }
     }
 

@@ -9,6 +9,7 @@ import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.sandbox.DemoRepo;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
+import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.sandbox.SandboxServer;
 import io.prow.autodeploy.server.HmacSecrets;
 import java.io.PrintStream;
@@ -32,7 +33,7 @@ public final class DemoRunner {
     static final String TOKEN = "demo-hmac-token";
 
     private final PrintStream out;
-    private final DemoClock clock = new DemoClock(Instant.parse("2026-11-30T14:00:00Z")); // Mon 06:00 in LA
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T14:00:00Z")); // Mon 06:00 in LA
     private InMemoryGitHub gh;
     private PluginApp app;
     private DemoWebhooks hook;

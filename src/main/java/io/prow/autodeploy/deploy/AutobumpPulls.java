@@ -29,7 +29,7 @@ public final class AutobumpPulls {
      * autobumper pushes to its fork), then the org itself. Stops at the first owner with a hit: usually one call.
      */
     public static List<PullRequest> open(GitHub gh, RepoConfig c) {
-        return byHead(gh, c, PrQuery.State.OPEN, 10, true);
+        return byHead(gh, c, PrQuery.State.OPEN, 10);
     }
 
     /** Recent closed or merged PRs on the base branch (deploy history, carried holds): one call. */
@@ -44,11 +44,10 @@ public final class AutobumpPulls {
 
     /** The few newest autobump PRs in any state. */
     public static List<PullRequest> recent(GitHub gh, RepoConfig c) {
-        return byHead(gh, c, PrQuery.State.ALL, 5, true);
+        return byHead(gh, c, PrQuery.State.ALL, 5);
     }
 
-    private static List<PullRequest> byHead(GitHub gh, RepoConfig c, PrQuery.State state, int limit,
-                                            boolean stopAtFirst) {
+    private static List<PullRequest> byHead(GitHub gh, RepoConfig c, PrQuery.State state, int limit) {
         Set<String> owners = new LinkedHashSet<>(c.autobump().authors());
         owners.add(c.repo().owner());
         List<PullRequest> found = new ArrayList<>();
@@ -56,7 +55,7 @@ public final class AutobumpPulls {
             String head = owner + ":" + c.autobump().headBranch();
             found.addAll(gh.pullRequests(c.repo(), new PrQuery(state, c.baseBranch(), head, limit)).stream()
                     .filter(pr -> looksLikeAutobump(c, pr)).toList());
-            if (stopAtFirst && !found.isEmpty()) {
+            if (!found.isEmpty()) {
                 break;
             }
         }

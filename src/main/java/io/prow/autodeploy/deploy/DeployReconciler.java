@@ -1,5 +1,7 @@
 package io.prow.autodeploy.deploy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +33,8 @@ public final class DeployReconciler {
     private final Clock clock;
     private final DeployObserver observer;
     private volatile DeployScheduler scheduler;
-    private final ConcurrentHashMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    // Weak values: a lock lives while some thread holds or waits for it, so PRs long gone do not pile up.
+    private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
 
     public DeployReconciler(GitHub gh, SnapshotReader reader, Gates gates, Applier applier, Clock clock,
                             DeployObserver observer) {
@@ -55,7 +57,7 @@ public final class DeployReconciler {
 
     /** Runs {@code action} holding the PR's lock, so it cannot interleave with a reconcile of the same PR. */
     public <T> T withLock(RepoConfig c, int number, java.util.function.Supplier<T> action) {
-        ReentrantLock lock = locks.computeIfAbsent(key(c, number), k -> new ReentrantLock());
+        ReentrantLock lock = locks.get(key(c, number), k -> new ReentrantLock());
         lock.lock();
         try {
             return action.get();
@@ -66,7 +68,7 @@ public final class DeployReconciler {
 
     /** Reconciles one PR; returns the decision, or empty when the PR is not an autobump PR or reading failed. */
     public Optional<Decision> reconcile(RepoConfig c, int number) {
-        ReentrantLock lock = locks.computeIfAbsent(key(c, number), k -> new ReentrantLock());
+        ReentrantLock lock = locks.get(key(c, number), k -> new ReentrantLock());
         lock.lock();
         try (var pr = MDC.putCloseable("pr", Integer.toString(number));
              var org = MDC.putCloseable("org", c.repo().owner());

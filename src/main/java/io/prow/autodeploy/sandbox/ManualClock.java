@@ -1,4 +1,4 @@
-package io.prow.autodeploy.testing;
+package io.prow.autodeploy.sandbox;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand: time passes only when the test says so. */
-public final class MutableClock extends Clock {
+/** Simulated time for the sandbox: it moves only when the demo or a test says so. */
+public final class ManualClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    public MutableClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    public static MutableClock at(String isoInstant) {
-        return new MutableClock(Instant.parse(isoInstant));
+    public static ManualClock at(String isoInstant) {
+        return new ManualClock(Instant.parse(isoInstant));
     }
 
     public void set(Instant t) {

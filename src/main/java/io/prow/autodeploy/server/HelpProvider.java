@@ -59,8 +59,8 @@ public final class HelpProvider {
             }
         }
         RepoConfig first = config.repos().get(0);
-        List<HelpCommand> commands = registry.all().stream().map(c -> new HelpCommand(c.usage(), true,
-                c.description(), c.examples(), CommandRegistry.whoCanUse(c, first) + " (see Config per repo)"))
+        List<HelpCommand> commands = registry.all().stream().map(c -> new HelpCommand(c.spec().usage(), true,
+                c.spec().description(), c.spec().examples(), CommandRegistry.whoCanUse(c, first) + " (see Config per repo)"))
                 .toList();
         String gateList = gates.all().stream().map(g -> g.name() + ": " + g.description())
                 .collect(Collectors.joining("; "));
@@ -77,7 +77,7 @@ public final class HelpProvider {
         String deployed = view.flatMap(StatusBoard.RepoView::deployed)
                 .map(d -> d.tag() + " (merged " + d.mergedAt() + ")").orElse("unknown yet");
         String hold = view.flatMap(StatusBoard.RepoView::hold).map(h -> h.describe()).orElse("none");
-        String who = registry.all().stream().map(c -> CommandRegistry.name(c) + ": "
+        String who = registry.all().stream().map(c -> c.spec().name() + ": "
                 + CommandRegistry.whoCanUse(c, rc)).distinct().collect(Collectors.joining("; "));
         return "Deploys autobump PRs by @" + String.join(", @", rc.autobump().authors()) + " from branch "
                 + rc.autobump().headBranch() + " into " + rc.baseBranch() + " on " + days + " "

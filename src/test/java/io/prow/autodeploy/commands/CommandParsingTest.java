@@ -59,7 +59,7 @@ class CommandParsingTest {
             assertThat(found).isEmpty();
         } else {
             assertThat(found).singleElement().satisfies(m -> {
-                assertThat(m.command().usage()).isEqualTo(usage);
+                assertThat(m.command().spec().usage()).isEqualTo(usage);
                 assertThat(m.args()).isEqualTo(args);
             });
         }

@@ -190,9 +190,9 @@ class RollbackCommandTest {
 
     @Test
     void describesItselfForHelpWithTheConfiguredRoles() {
-        assertThat(command.family()).isEqualTo("rollback");
-        assertThat(command.usage()).isEqualTo("/rollback [tag]");
+        assertThat(command.spec().family()).isEqualTo("rollback");
+        assertThat(command.spec().usage()).isEqualTo("/rollback [tag]");
         assertThat(command.whoCan(world.config)).isEqualTo(world.config.rollback().whoCan());
-        assertThat(command.examples()).allSatisfy(e -> assertThat(command.pattern().matcher(e).find()).isTrue());
+        assertThat(command.spec().examples()).allSatisfy(e -> assertThat(command.spec().pattern().matcher(e).find()).isTrue());
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** Dry-run over the real adapter: reads reach GitHub, mutations only log. */
@@ -23,15 +23,13 @@ class DryRunGitHubTest {
     static final RepoRef REPO = KohsukeGitHubReadsTest.REPO;
     static final String SHA = KohsukeGitHubReadsTest.SHA;
 
-    @TempDir
-    Path tmp;
-    GitHubServerFixture gh;
+    @RegisterExtension
+    final GitHubServerFixture gh = new GitHubServerFixture(KohsukeGitHubReadsTest.CLOCK);
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     final Logger logger = (Logger) LoggerFactory.getLogger(DryRunGitHub.class);
 
     @BeforeEach
     void start() {
-        gh = new GitHubServerFixture(tmp, KohsukeGitHubReadsTest.CLOCK);
         logs.start();
         logger.addAppender(logs);
     }
@@ -39,7 +37,6 @@ class DryRunGitHubTest {
     @AfterEach
     void stop() {
         logger.detachAppender(logs);
-        gh.close();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.prow.autodeploy.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,7 @@ import okhttp3.HttpUrl;
  * A MockWebServer standing in for api.github.com and a {@link KohsukeGitHub} pointed at it. Unanswered requests get
  * an immediate 404 (fail fast), so an unexpected extra request shows up in the recorded list instead of hanging.
  */
-final class GitHubServerFixture implements AutoCloseable {
+final class GitHubServerFixture implements AutoCloseable, AfterEachCallback {
     static final String TOKEN = "ghp_SuperSecretTokenValue0123456789abcd";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,8 +54,12 @@ final class GitHubServerFixture implements AutoCloseable {
     final List<Reported> reported = Collections.synchronizedList(new ArrayList<>());
     final KohsukeGitHub github;
 
-    GitHubServerFixture(Path tempDir, Clock clock) {
+    private final Path tempDir;
+
+    /** Register with {@code @RegisterExtension} on an instance field: a fresh server per test, closed after it. */
+    GitHubServerFixture(Clock clock) {
         try {
+            tempDir = Files.createTempDirectory("github-fixture");
             QueueDispatcher dispatcher = new QueueDispatcher();
             dispatcher.setFailFast(true);
             server.setDispatcher(dispatcher);
@@ -126,7 +132,17 @@ final class GitHubServerFixture implements AutoCloseable {
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
     public void close() {
         server.close();
+        try (var paths = Files.walk(tempDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // A leftover temp directory is harmless.
+        }
     }
 }

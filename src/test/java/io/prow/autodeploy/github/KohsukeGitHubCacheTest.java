@@ -1,5 +1,7 @@
 package io.prow.autodeploy.github;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static io.prow.autodeploy.github.GitHubJson.pull;
 import static io.prow.autodeploy.github.GitHubJson.ref;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,9 +12,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,19 +20,8 @@ class KohsukeGitHubCacheTest {
     static final RepoRef REPO = KohsukeGitHubReadsTest.REPO;
     static final String SHA = KohsukeGitHubReadsTest.SHA;
 
-    @TempDir
-    Path tmp;
-    GitHubServerFixture gh;
-
-    @BeforeEach
-    void start() {
-        gh = new GitHubServerFixture(tmp, KohsukeGitHubReadsTest.CLOCK);
-    }
-
-    @AfterEach
-    void stop() {
-        gh.close();
-    }
+    @RegisterExtension
+    final GitHubServerFixture gh = new GitHubServerFixture(KohsukeGitHubReadsTest.CLOCK);
 
     record Case(String name, String body, Function<GitHub, Object> call, String template) {
         @Override

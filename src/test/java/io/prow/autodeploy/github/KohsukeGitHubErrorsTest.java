@@ -1,5 +1,7 @@
 package io.prow.autodeploy.github;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static io.prow.autodeploy.github.GitHubServerFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -11,9 +13,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,19 +22,8 @@ class KohsukeGitHubErrorsTest {
     /** The fixed test clock is 2025-03-01T12:00:00Z; the primary limit resets two minutes later. */
     static final long RESET_EPOCH = 1740830400L + 120;
 
-    @TempDir
-    Path tmp;
-    GitHubServerFixture gh;
-
-    @BeforeEach
-    void start() {
-        gh = new GitHubServerFixture(tmp, KohsukeGitHubReadsTest.CLOCK);
-    }
-
-    @AfterEach
-    void stop() {
-        gh.close();
-    }
+    @RegisterExtension
+    final GitHubServerFixture gh = new GitHubServerFixture(KohsukeGitHubReadsTest.CLOCK);
 
     record Case(String name, Consumer<GitHubServerFixture> answers, Consumer<GitHub> call, int status,
                 boolean isTransient, Duration retryAfter) {

@@ -1,5 +1,7 @@
 package io.prow.autodeploy.github;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static io.prow.autodeploy.github.GitHubJson.checkRun;
 import static io.prow.autodeploy.github.GitHubJson.checkRuns;
 import static io.prow.autodeploy.github.GitHubJson.combinedStatus;
@@ -26,9 +28,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,19 +37,8 @@ class KohsukeGitHubReadsTest {
     static final String SHA = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
 
-    @TempDir
-    Path tmp;
-    GitHubServerFixture gh;
-
-    @BeforeEach
-    void start() {
-        gh = new GitHubServerFixture(tmp, CLOCK);
-    }
-
-    @AfterEach
-    void stop() {
-        gh.close();
-    }
+    @RegisterExtension
+    final GitHubServerFixture gh = new GitHubServerFixture(CLOCK);
 
     record Case(String name, Consumer<GitHubServerFixture> answers, Function<GitHub, Object> call,
                 List<Seen> expectedRequests, Object expected) {

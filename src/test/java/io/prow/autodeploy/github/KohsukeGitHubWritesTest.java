@@ -1,5 +1,7 @@
 package io.prow.autodeploy.github;
 
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static io.prow.autodeploy.github.GitHubJson.comment;
 import static io.prow.autodeploy.github.GitHubJson.gitCommit;
 import static io.prow.autodeploy.github.GitHubJson.label;
@@ -17,9 +19,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,19 +28,8 @@ class KohsukeGitHubWritesTest {
     static final String SHA = KohsukeGitHubReadsTest.SHA;
     static final String PARENT = "1111111111111111111111111111111111111111";
 
-    @TempDir
-    Path tmp;
-    GitHubServerFixture gh;
-
-    @BeforeEach
-    void start() {
-        gh = new GitHubServerFixture(tmp, KohsukeGitHubReadsTest.CLOCK);
-    }
-
-    @AfterEach
-    void stop() {
-        gh.close();
-    }
+    @RegisterExtension
+    final GitHubServerFixture gh = new GitHubServerFixture(KohsukeGitHubReadsTest.CLOCK);
 
     record Case(String name, Consumer<GitHubServerFixture> answers, Function<GitHub, Object> call,
                 List<Seen> expectedRequests, Object expected) {

@@ -3,7 +3,7 @@ package io.prow.autodeploy.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.github.PullRequest;
-import io.prow.autodeploy.testing.MutableClock;
+import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class DeployDayScenarioTest {
     // Wednesday 2026-11-25, 06:00 in Los Angeles (PST, UTC-8).
-    private final MutableClock clock = MutableClock.at("2026-11-25T14:00:00Z");
+    private final ManualClock clock = ManualClock.at("2026-11-25T14:00:00Z");
     private PluginHarness h;
 
     @BeforeEach

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
-import io.prow.autodeploy.testing.MutableClock;
+import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.util.List;
@@ -18,7 +18,7 @@ class HoldScenarioTest {
     private static final String HOLD = "do-not-merge/hold";
     private static final String READY = "autodeploy/ready";
     // Wednesday 2026-11-25 10:00 in Los Angeles: inside the window.
-    private final MutableClock clock = MutableClock.at("2026-11-25T18:00:00Z");
+    private final ManualClock clock = ManualClock.at("2026-11-25T18:00:00Z");
     private PluginHarness h;
 
     @BeforeEach

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prow.autodeploy.testing.MutableClock;
+import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class HelpEndpointTest {
     @Test
     void answersPluginHelpWithEveryRegisteredCommand() throws Exception {
-        try (PluginHarness h = new PluginHarness(MutableClock.at("2026-11-25T18:00:00Z"),
+        try (PluginHarness h = new PluginHarness(ManualClock.at("2026-11-25T18:00:00Z"),
                 PluginHarness.defaultConfig())) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + h.app.port() + "/help"))
@@ -39,7 +39,7 @@ class HelpEndpointTest {
                 assertThat(c.has("Featured") && c.has("Description") && c.has("Examples") && c.has("WhoCanUse"))
                         .isTrue();
             });
-            assertThat(usages).containsAll(h.app.registry.all().stream().map(c -> c.usage()).toList());
+            assertThat(usages).containsAll(h.app.registry.all().stream().map(c -> c.spec().usage()).toList());
             assertThat(help.get("Events").toString()).contains("issue_comment").contains("status");
 
             HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -9,6 +9,7 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
+import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.server.HmacSecrets;
 import io.prow.autodeploy.server.SignatureVerifier;
 import java.net.URI;
@@ -27,13 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole plugin on loopback over the in-memory GitHub, driven as hook drives it: signed HTTP POSTs to /hook.
- * Time is a {@link MutableClock}; {@link #settle()} waits for queued work and fires due wake-ups, no sleeping.
+ * Time is a {@link ManualClock}; {@link #settle()} waits for queued work and fires due wake-ups, no sleeping.
  */
 public final class PluginHarness implements AutoCloseable {
     public static final String TOKEN = "test-hmac-token";
     public static final RepoRef REPO = RepoRef.parse("kubernetes/test-infra");
 
-    public final MutableClock clock;
+    public final ManualClock clock;
     public final InMemoryGitHub gh;
     public final PluginApp app;
     public final Path dir;
@@ -41,11 +42,11 @@ public final class PluginHarness implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger delivery = new AtomicInteger();
 
-    public PluginHarness(MutableClock clock, String configYaml) throws Exception {
+    public PluginHarness(ManualClock clock, String configYaml) throws Exception {
         this(clock, configYaml, new InMemoryGitHub(clock, "k8s-ci-robot"));
     }
 
-    public PluginHarness(MutableClock clock, String configYaml, InMemoryGitHub gh) throws Exception {
+    public PluginHarness(ManualClock clock, String configYaml, InMemoryGitHub gh) throws Exception {
         this.clock = clock;
         this.gh = gh;
         this.dir = Files.createTempDirectory("autodeploy-test");

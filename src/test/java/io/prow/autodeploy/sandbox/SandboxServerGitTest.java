@@ -4,6 +4,9 @@ import static io.prow.autodeploy.sandbox.SandboxFixture.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kohsuke.github.GHCommit;
+import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
@@ -55,8 +59,8 @@ class SandboxServerGitTest {
                 .containsExactly("config", "config/prow", "config/prow/cluster");
         assertThat(repo.getTree(master).getTree()).extracting(GHTreeEntry::getPath).containsExactly("README.md", "config");
         String hook = DIR + "hook_deployment.yaml";
-        assertThat(repo.getFileContent(hook, "master").getContent()).isEqualTo(files.get(hook));
-        assertThat(repo.getFileContent(hook, master).getContent()).isEqualTo(files.get(hook));
+        assertThat(text(repo.getFileContent(hook, "master"))).isEqualTo(files.get(hook));
+        assertThat(text(repo.getFileContent(hook, master))).isEqualTo(files.get(hook));
         assertThat(f.gh.calls()).containsEntry("branchSha", 2).containsEntry("treePaths", 2).containsEntry("fileText", 2);
     }
 
@@ -67,9 +71,10 @@ class SandboxServerGitTest {
         String tide = DIR + "tide_deployment.yaml";
         String pcm = DIR + "prow_controller_manager_deployment.yaml";
 
-        String blob = repo.createBlob().textContent(DemoRepo.retag(before.get(hook), GOOD)).create().getSha();
+        // add() posts each text as a base64 blob first, then a tree entry naming the blob's sha.
         GHTree first = repo.createTree().baseTree(repo.getCommit(master).getTree().getSha())
-                .shaEntry(hook, blob, false).add(tide, DemoRepo.retag(before.get(tide), GOOD), false).create();
+                .add(hook, DemoRepo.retag(before.get(hook), GOOD), false)
+                .add(tide, DemoRepo.retag(before.get(tide), GOOD), false).create();
         GHCommit c1 = repo.createCommit().message("Roll back hook and tide to " + GOOD)
                 .tree(first.getSha()).parent(master).create();
         repo.createRef("refs/heads/" + BRANCH, c1.getSHA1());
@@ -101,6 +106,12 @@ class SandboxServerGitTest {
         assertThat(commit.json().path("tree").path("sha").asText()).isEqualTo(second.getSha());
         assertThat(commit.json().path("parents").findValuesAsText("sha")).containsExactly(c1.getSHA1());
         assertThat(repo.getCommit(c2.getSHA1()).getParentSHA1s()).containsExactly(c1.getSHA1());
+    }
+
+    private static String text(GHContent content) throws IOException {
+        try (InputStream in = content.read()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     record Refusal(String name, String method, String path, String body, int status, String message) {

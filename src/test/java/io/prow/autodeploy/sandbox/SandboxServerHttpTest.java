@@ -3,6 +3,7 @@ package io.prow.autodeploy.sandbox;
 import static io.prow.autodeploy.sandbox.SandboxFixture.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.GitHubException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +53,22 @@ class SandboxServerHttpTest {
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.etag()).isNotEqualTo(first.etag());
         assertThat(changed.json().path("labels").findValuesAsText("name")).contains("area/prow");
+    }
+
+    @Test
+    void statusesKeepTheirETagAsTimePassesUntilOneChanges() throws Exception {
+        String sha = f.gh.peek(REPO, 2).headSha();
+        String path = "/repos/" + REPO + "/commits/" + sha + "/status";
+        SandboxFixture.Answer first = f.get(path);
+        f.clock.advance(Duration.ofMinutes(5));
+        SandboxFixture.Answer later = f.call("GET", path, null, first.etag());
+        f.gh.setCheck(REPO, sha, "pull-test-infra-unit", Check.State.FAILURE);
+        SandboxFixture.Answer changed = f.call("GET", path, null, first.etag());
+
+        assertThat(first.json().path("state").asText()).isEqualTo("success");
+        assertThat(later.status()).isEqualTo(304);
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.json().path("state").asText()).isEqualTo("failure");
     }
 
     @Test

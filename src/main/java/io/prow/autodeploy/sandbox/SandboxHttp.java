@@ -12,6 +12,7 @@ import java.util.Arrays;
 /**
  * How every sandbox answer is written: GitHub's content type, rate-limit and cache headers, an ETag that is a hash
  * of the body, and 304 for a GET whose If-None-Match names that ETag (the plugin's OkHttp cache revalidates so).
+ * Errors carry no ETag, as on GitHub: kohsuke takes a 404 with an ETag for a stale cached answer and asks again.
  */
 final class SandboxHttp {
     static final String JSON = "application/json; charset=utf-8";
@@ -29,8 +30,10 @@ final class SandboxHttp {
         }
         String etag = "\"" + SandboxJson.sha256(text).substring(0, 40) + "\"";
         ctx.attribute(ANSWERED, true);
-        ctx.contentType(JSON);
-        ctx.header("ETag", etag);
+        ctx.contentType(JSON); // Jetty writes it as application/json;charset=utf-8
+        if (status < 400) {
+            ctx.header("ETag", etag);
+        }
         // GitHub's own caching headers: clients must revalidate (kohsuke's OkHttp connector asks max-age=0).
         ctx.header("Cache-Control", "private, max-age=60, s-maxage=60");
         ctx.header("Vary", "Accept, Authorization, Cookie");

@@ -147,7 +147,7 @@ final class SandboxJson {
         return o;
     }
 
-    /** One commit status; the model keeps only the latest per context, so {@code at} is the time of rendering. */
+    /** One commit status; the model keeps only the latest per context and no time, so the caller supplies it. */
     ObjectNode status(RepoRef ref, String sha, Check c, String creator, Instant at) {
         ObjectNode s = object().put("url", api + "/repos/" + ref + "/statuses/" + sha)
                 .put("id", id("status:" + sha + "/" + c.context())).put("node_id", "SC_" + c.context())

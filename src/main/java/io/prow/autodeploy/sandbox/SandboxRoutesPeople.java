@@ -58,8 +58,10 @@ final class SandboxRoutesPeople {
                 .put("reset", reset).put("resource", "core");
         resources.putObject("search").put("limit", 30).put("used", 0).put("remaining", 30)
                 .put("reset", reset).put("resource", "search");
-        resources.putObject("graphql").put("limit", 5000).put("used", 0).put("remaining", 5000)
-                .put("reset", reset).put("resource", "graphql");
+        for (String resource : new String[] {"graphql", "integration_manifest"}) {
+            resources.putObject(resource).put("limit", 5000).put("used", 0).put("remaining", 5000)
+                    .put("reset", reset).put("resource", resource);
+        }
         out.set("rate", core.deepCopy());
         ok(ctx, out);
     }

@@ -17,15 +17,19 @@ import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.github.StatusState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Repository, pull request, comment, label and commit-status endpoints. */
 final class SandboxRoutesPulls {
     private final InMemoryGitHub gh;
     private final SandboxJson json;
+    /** When each status (sha, context, state, text) was first seen: the model keeps no time, ETags must be stable. */
+    private final Map<String, Instant> statusSeen = new ConcurrentHashMap<>();
 
     SandboxRoutesPulls(InMemoryGitHub gh, SandboxJson json) {
         this.gh = gh;
@@ -79,7 +83,7 @@ final class SandboxRoutesPulls {
                     Math.max(1, Math.min(100, perPage)));
             gh.pullRequests(ref, q).forEach(pr -> out.add(pull(pr, false)));
         } else {
-            gh.defaultBranch(ref);
+            gh.defaultBranch(ref); // still 404 for a repository that does not exist
         }
         ok(ctx, out);
     }
@@ -197,7 +201,7 @@ final class SandboxRoutesPulls {
         gh.setStatus(ref, sha, state, context, description, targetUrl);
         // The model folds error into failure; the answer still echoes the state that was posted.
         Check written = gh.peekChecks(ref, sha).get(context);
-        ObjectNode out = json.status(ref, sha, written, gh.botLogin(), gh.clock().instant());
+        ObjectNode out = status(ref, sha, written);
         out.put("state", state.api());
         SandboxHttp.send(ctx, 201, out, gh.clock());
     }
@@ -206,8 +210,13 @@ final class SandboxRoutesPulls {
         RepoRef ref = repo(ctx);
         String sha = ctx.pathParam("sha");
         ArrayNode out = json.array();
-        gh.checks(ref, sha).forEach(c -> out.add(json.status(ref, sha, c, gh.botLogin(), gh.clock().instant())));
+        gh.checks(ref, sha).forEach(c -> out.add(status(ref, sha, c)));
         ok(ctx, out);
+    }
+
+    private ObjectNode status(RepoRef ref, String sha, Check c) {
+        Instant at = statusSeen.computeIfAbsent(ref + "@" + sha + "/" + c, k -> gh.clock().instant());
+        return json.status(ref, sha, c, gh.botLogin(), at);
     }
 
     /** GitHub's combined state: failure if any failed, else pending if any is pending or there is none. */
@@ -222,7 +231,7 @@ final class SandboxRoutesPulls {
                 .put("commit_url", json.api() + "/repos/" + ref + "/commits/" + sha)
                 .put("url", json.api() + "/repos/" + ref + "/commits/" + sha + "/status");
         ArrayNode statuses = out.putArray("statuses");
-        checks.forEach(c -> statuses.add(json.status(ref, sha, c, gh.botLogin(), gh.clock().instant())));
+        checks.forEach(c -> statuses.add(status(ref, sha, c)));
         out.set("repository", json.repo(ref, gh.defaultBranch(ref)));
         ok(ctx, out);
     }

@@ -5,7 +5,9 @@ import io.prow.autodeploy.github.RepoRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -23,7 +25,8 @@ final class SandboxFixture implements AutoCloseable {
     static final RepoRef REPO = DemoRepo.REPO;
     static final String BOT = "k8s-ci-robot";
 
-    final InMemoryGitHub gh = new InMemoryGitHub(Clock.fixed(NOW, ZoneOffset.UTC), BOT);
+    final MovingClock clock = new MovingClock();
+    final InMemoryGitHub gh = new InMemoryGitHub(clock, BOT);
     final SandboxServer server;
     final OkHttpClient http = new OkHttpClient();
     final GitHub kohsuke;
@@ -63,6 +66,30 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     record Answer(int status, String contentType, String etag, JsonNode json) {}
+
+    /** A clock the test moves by hand, at {@link #NOW} until then. */
+    static final class MovingClock extends Clock {
+        private volatile Instant now = NOW;
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("the sandbox runs in UTC");
+        }
+    }
 
     @Override
     public void close() {

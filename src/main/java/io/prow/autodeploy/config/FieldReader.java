@@ -22,6 +22,10 @@ final class FieldReader {
                 return dflt;
             }
             return d;
+        } catch (ArithmeticException | NumberFormatException e) {
+            // A number past what a long or Duration holds: report it instead of crashing the loader.
+            problems.add(new ConfigProblem(path, "'" + raw + "' is too large a duration"));
+            return dflt;
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigProblem(path, e.getMessage()));
             return dflt;

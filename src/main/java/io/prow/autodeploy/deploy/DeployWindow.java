@@ -57,7 +57,7 @@ public final class DeployWindow {
     }
 
     /** Inside {@code [start, end)} of a day; {@code end} 24:00 is stored as {@link LocalTime#MAX}. */
-    public boolean inHours(LocalTime t) {
+    private boolean inHours(LocalTime t) {
         return !t.isBefore(w.start()) && (w.end().equals(LocalTime.MAX) || t.isBefore(w.end()));
     }
 

@@ -2,6 +2,7 @@ package io.prow.autodeploy.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads plugin-config.yaml: YAML syntax and unknown keys first (Jackson), then every semantic problem. */
 public final class ConfigLoader {
@@ -40,26 +42,42 @@ public final class ConfigLoader {
     }
 
     public static PluginConfig parse(String yaml) throws ConfigException {
+        // Syntax first, on its own: while binding, Jackson wraps a YAML syntax error in a mapping error that has a
+        // key path but no line and column, and an empty file is a mapping error too.
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(List.of(syntaxProblem(e)));
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            throw new ConfigException(List.of(new ConfigProblem("repos", "the file is empty")));
+        }
         ConfigSpec.Plugin spec;
         try {
-            spec = YAML.readValue(yaml, ConfigSpec.Plugin.class);
+            spec = YAML.treeToValue(tree, ConfigSpec.Plugin.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
             throw new ConfigException(List.of(new ConfigProblem(path(e),
                     "unknown key (known here: " + known + ")")));
-        } catch (JsonMappingException e) {
-            throw new ConfigException(List.of(new ConfigProblem(path(e), firstLine(e.getOriginalMessage()))));
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "yaml"
-                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ConfigException(List.of(new ConfigProblem(where, "not valid YAML: "
-                    + firstLine(e.getOriginalMessage()))));
-        }
-        if (spec == null) {
-            throw new ConfigException(List.of(new ConfigProblem("repos", "the file is empty")));
+            String path = e instanceof JsonMappingException m ? path(m) : "(top level)";
+            throw new ConfigException(List.of(new ConfigProblem(path, firstLine(e.getOriginalMessage()))));
         }
         return ConfigValidator.validate(spec);
+    }
+
+    /** Where and what, from the YAML parser's own problem mark when it has one: it points at the bad spot. */
+    private static ConfigProblem syntaxProblem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            String context = m.getContext() == null ? "" : " (" + m.getContext() + ")";
+            return new ConfigProblem("line " + (m.getProblemMark().getLine() + 1) + ", column "
+                    + (m.getProblemMark().getColumn() + 1), "not valid YAML: " + m.getProblem() + context);
+        }
+        String where = e.getLocation() == null ? "yaml"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return new ConfigProblem(where, "not valid YAML: " + firstLine(e.getOriginalMessage()));
     }
 
     /** Jackson's reference path as a config key path: {@code repos[0].window.hours}. */

@@ -43,7 +43,7 @@ public final class ConfigValidator {
                     problems.add(new ConfigProblem(path, "is empty"));
                     continue;
                 }
-                if (r.repo() != null && !seen.add(r.repo())) {
+                if (r.repo() != null && !seen.add(r.repo().trim().toLowerCase(java.util.Locale.ROOT))) {
                     problems.add(new ConfigProblem(path + ".repo", "'" + r.repo() + "' is listed twice"));
                 }
                 RepoConfig rc = new RepoValidator(problems, path).repo(r);

@@ -52,7 +52,8 @@ public final class GoDuration {
         if (h > 0) sb.append(h).append('h');
         if (m > 0) sb.append(m).append('m');
         if (s > 0) sb.append(s).append('s');
-        if (sb.length() == 0) sb.append(d.toMillis()).append("ms");
+        // Milliseconds last, so every duration parse() accepts formats back to itself (1s500ms, not 1s).
+        if (d.toMillisPart() > 0) sb.append(d.toMillisPart()).append("ms");
         return sb.toString();
     }
 }

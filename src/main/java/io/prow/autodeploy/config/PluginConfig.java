@@ -11,7 +11,8 @@ public record PluginConfig(Duration reconcileInterval, List<RepoConfig> repos) {
         repos = List.copyOf(repos);
     }
 
+    /** GitHub names are case-insensitive: {@code Kubernetes/Test-Infra} in config matches events for the repo. */
     public Optional<RepoConfig> repo(RepoRef ref) {
-        return repos.stream().filter(r -> r.repo().equals(ref)).findFirst();
+        return repos.stream().filter(r -> r.repo().toString().equalsIgnoreCase(ref.toString())).findFirst();
     }
 }

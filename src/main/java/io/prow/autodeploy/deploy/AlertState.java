@@ -14,6 +14,10 @@ public record AlertState(Status status, List<FiringAlert> firing, String error) 
 
     public AlertState {
         firing = List.copyOf(firing);
+        if (status == Status.FIRING && firing.isEmpty()) {
+            // The gate names the first firing alert; "firing" with none is a caller bug, not a state.
+            throw new IllegalArgumentException("FIRING needs at least one alert");
+        }
     }
 
     public static AlertState disabled() {

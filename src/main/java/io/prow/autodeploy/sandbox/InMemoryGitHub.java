@@ -166,8 +166,9 @@ public final class InMemoryGitHub extends SandboxSetup implements GitHub {
     @Override
     public synchronized Comment createComment(RepoRef repo, int number, String body) {
         enter("createComment", true);
-        Comment c = new Comment(nextCommentId++, bot, body, clock.instant(),
-                "https://github.com/" + repo + "/issues/" + number + "#issuecomment-" + nextCommentId);
+        long id = nextCommentId++;
+        Comment c = new Comment(id, bot, body, clock.instant(),
+                "https://github.com/" + repo + "/issues/" + number + "#issuecomment-" + id);
         repo(repo).commentsOf(number).add(c);
         record("#" + number + " comment: " + firstLine(body));
         return c;

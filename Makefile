@@ -32,9 +32,11 @@ check-config:
 simulate:
 	$(MVN) -q compile exec:java -Dexec.args="simulate --config-path=$(CONFIG)"
 
-# Container image as a tarball, no Docker daemon needed (Jib).
+# Container image as a tarball, no Docker daemon needed (Jib). The base image is pulled from a registry:
+# BASE_IMAGE=<your mirror>/eclipse-temurin:17-jre where Docker Hub is not reachable.
+BASE_IMAGE ?= eclipse-temurin:17-jre
 image:
-	$(MVN) -q package -DskipTests jib:buildTar
+	$(MVN) -q package -DskipTests jib:buildTar -Dbase.image=$(BASE_IMAGE)
 
 clean:
 	$(MVN) -q clean

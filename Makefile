@@ -9,11 +9,13 @@ TOKEN    ?= /etc/github/oauth
 build:
 	$(MVN) -q package -DskipTests
 
-# Real components the tests use (Alertmanager) are installed if missing.
+# Real components the tests use are installed if missing: Alertmanager (alert tests) and Chromium (status page).
 deps:
-	@command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || { \
-	  echo "installing prometheus-alertmanager (Debian package) for the Alertmanager tests"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager; }
+	@missing=""; \
+	command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || missing="prometheus-alertmanager"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
 test: deps
 	$(MVN) test

@@ -66,7 +66,7 @@ public final class StatusPage {
         if (r.openPullRequests().isEmpty()) {
             h.append("<h3>Open autobump PR</h3><p>None open.</p>\n");
         }
-        r.openPullRequests().forEach(pr -> openPr(h, pr, zone));
+        r.openPullRequests().forEach(pr -> openPr(h, pr));
         deploys(h, r.recentDeploys(), zone);
         h.append("<p class=\"muted\">Last read from GitHub: ")
                 .append(r.seenAt() == null ? "not yet" : esc(when(r.seenAt(), zone))).append("</p></section>\n");
@@ -91,7 +91,7 @@ public final class StatusPage {
         h.append("</p>\n");
     }
 
-    private static void openPr(StringBuilder h, StatusJson.OpenPr pr, ZoneId zone) {
+    private static void openPr(StringBuilder h, StatusJson.OpenPr pr) {
         h.append("<h3>Open autobump PR ").append(link(pr.url(), "#" + pr.number())).append(": ")
                 .append(esc(pr.title())).append("</h3>\n<p class=\"status\">Status: <span class=\"")
                 .append(pr.deploying() ? "open" : "closed").append("\">").append(esc(pr.status())).append("</span>");
@@ -99,11 +99,10 @@ public final class StatusPage {
             h.append(" <span class=\"muted\">(green and waiting for ")
                     .append(esc(span(Duration.ofSeconds(pr.waitingSeconds())))).append(")</span>");
         }
-        h.append("</p>\n<table class=\"gates\"><tr><th>gate</th><th>state</th><th>reason</th><th>opens</th></tr>\n");
+        h.append("</p>\n<table class=\"gates\"><tr><th>gate</th><th>state</th><th>reason</th></tr>\n");
         for (StatusJson.GateJson g : pr.gates()) {
             h.append("<tr><td>").append(esc(g.gate())).append("</td><td class=\"").append(g.open() ? "open" : "closed")
                     .append("\">").append(g.open() ? "open" : "closed").append("</td><td>").append(esc(g.reason()))
-                    .append("</td><td>").append(g.opensAt() == null ? "" : esc(when(g.opensAt(), zone)))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n");

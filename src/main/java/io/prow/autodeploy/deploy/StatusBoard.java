@@ -107,7 +107,7 @@ public final class StatusBoard implements DeployObserver {
         Set<Integer> numbers = open.stream().map(PullRequest::number).collect(Collectors.toSet());
         List<PendingPr> still = old.open().stream().filter(p -> numbers.contains(p.pr().number())).toList();
         publish(config.repo(), old, new RepoView(old.deployed(), old.recentDeploys(), still, old.hold(),
-                clock.instant(), old.failedAt()));
+                clock.instant(), Optional.empty()));
     }
 
     @Override

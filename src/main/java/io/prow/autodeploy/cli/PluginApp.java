@@ -31,6 +31,7 @@ import io.prow.autodeploy.server.HelpProvider;
 import io.prow.autodeploy.server.HmacSecrets;
 import io.prow.autodeploy.server.HookHandler;
 import io.prow.autodeploy.server.PluginServer;
+import io.prow.autodeploy.server.StatusRoutes;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,7 +96,8 @@ public final class PluginApp implements AutoCloseable {
                 metrics);
         HelpProvider help = new HelpProvider(config, registry, gates, board);
         this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
-                settings.maxBodyBytes(), new HookHandler(secrets, router, metrics), help, () -> true, routes -> {});
+                settings.maxBodyBytes(), new HookHandler(secrets, router, metrics), help, () -> true,
+                PluginServer.Routes.all(List.of(new StatusRoutes(config, board, clock))));
         this.metricsServer = settings.metricsPort() < 0 ? null
                 : HTTPServer.builder().port(settings.metricsPort()).registry(metrics.registry).buildAndStart();
     }

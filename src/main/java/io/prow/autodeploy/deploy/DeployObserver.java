@@ -9,6 +9,14 @@ public interface DeployObserver {
     /** A snapshot was read; {@code decision} is null when the PR is closed. */
     default void observed(Snapshot snapshot, Decision decision) {}
 
+    /**
+     * The same observation with what was read on the way: the recently closed PRs give the deploy history for free
+     * (no extra GitHub call). The reconciler calls this one; by default it forwards to the snapshot-only variant.
+     */
+    default void observed(Reading reading, Decision decision) {
+        observed(reading.snapshot(), decision);
+    }
+
     default void openAutobumps(RepoConfig config, List<PullRequest> open) {}
 
     default void failed(RepoConfig config) {}
@@ -21,6 +29,11 @@ public interface DeployObserver {
             @Override
             public void observed(Snapshot snapshot, Decision decision) {
                 observers.forEach(o -> o.observed(snapshot, decision));
+            }
+
+            @Override
+            public void observed(Reading reading, Decision decision) {
+                observers.forEach(o -> o.observed(reading, decision));
             }
 
             @Override

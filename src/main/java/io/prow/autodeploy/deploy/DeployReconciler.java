@@ -101,7 +101,7 @@ public final class DeployReconciler {
         }
         Snapshot s = reading.snapshot();
         if (!pr.open()) {
-            observer.observed(s, null);
+            observer.observed(reading, null);
             return Optional.empty();
         }
         Instant now = clock.instant();
@@ -109,7 +109,7 @@ public final class DeployReconciler {
         List<String> done = applier.apply(s, d);
         LOG.info("decision on {}: {} ({}){}", key(c, number), d.deploy() ? "deploy" : "wait", d.statusText(),
                 done.isEmpty() ? ", nothing to change" : ", " + String.join("; ", done));
-        observer.observed(s, d);
+        observer.observed(reading, d);
         Optional<Instant> next = d.deploy()
                 ? new DeployWindow(c.window()).closesAt(now) : d.nextEvaluation();
         next.ifPresent(at -> wake(c, number, at));

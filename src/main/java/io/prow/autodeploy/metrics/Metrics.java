@@ -40,22 +40,22 @@ public final class Metrics {
                 .help("Deploy decisions by repo and outcome (deploy, wait, untrusted, error)")
                 .labelNames("repo", "outcome").register(registry);
         gateOpen = Gauge.builder().name("autodeploy_gate_open")
-                .help("1 when the gate is open for the repo's open autobump PR").labelNames("repo", "gate")
+                .help("1 when the gate is open for the repo's newest open autobump PR, 0 when closed; absent when none is open").labelNames("repo", "gate")
                 .register(registry);
-        holdActive = Gauge.builder().name("autodeploy_hold_active").help("1 while deploys are held")
+        holdActive = Gauge.builder().name("autodeploy_hold_active").help("1 while automatic deploys are held (hold label on the autobump PR)")
                 .labelNames("repo").register(registry);
         deployedVersion = Gauge.builder().name("autodeploy_deployed_version_info")
-                .help("The Prow version deployed from the repo (value 1)").labelNames("repo", "tag")
+                .help("The Prow version deployed from the repo (value 1; one series: the previous tag's series is removed)").labelNames("repo", "tag")
                 .register(registry);
         lastDeployTimestamp = Gauge.builder().name("autodeploy_last_deploy_timestamp_seconds")
                 .help("When the last autobump or rollback PR merged").labelNames("repo").register(registry);
-        deploys = Counter.builder().name("autodeploy_deploys_total").help("Deploys seen merged, by kind")
+        deploys = Counter.builder().name("autodeploy_deploys_total").help("Autobump and rollback PRs merged since this process started, each counted once")
                 .labelNames("repo", "kind").register(registry);
         pendingDeployAge = Gauge.builder().name("autodeploy_pending_deploy_age_seconds")
-                .help("How long the open autobump PR has been green and waiting").labelNames("repo")
+                .help("How long the open autobump PR has been trusted with green tests without merging; 0 when none").labelNames("repo")
                 .register(registry);
         leadTimeSeconds = Histogram.builder().name("autodeploy_lead_time_seconds")
-                .help("From autobump PR creation to merge")
+                .help("From autobump PR creation to merge, per merged autobump PR")
                 .classicUpperBounds(600, 1800, 3600, 7200, 14400, 28800, 86400, 172800, 604800)
                 .labelNames("repo").register(registry);
         commands = Counter.builder().name("autodeploy_commands_total")

@@ -26,6 +26,8 @@ public final class PluginServer implements AutoCloseable {
     /** Extra routes on the main port (status page, Alertmanager webhook), added by the wiring. */
     public interface Routes {
         void add(io.javalin.config.RoutesConfig routes);
+
+        static Routes all(List<Routes> list) { return routes -> list.forEach(r -> r.add(routes)); }
     }
 
     public PluginServer(String host, int port, int healthPort, long maxBodyBytes, HookHandler hook, HelpProvider help,

@@ -21,6 +21,9 @@ public interface DeployObserver {
 
     default void failed(RepoConfig config) {}
 
+    /** Recently closed PRs of a repo with no open bump: the deploy history, so a restart still knows what runs. */
+    default void history(RepoConfig config, List<PullRequest> recentlyClosed) {}
+
     DeployObserver NONE = new DeployObserver() {};
 
     /** Tells each observer in turn. */
@@ -44,6 +47,11 @@ public interface DeployObserver {
             @Override
             public void failed(RepoConfig config) {
                 observers.forEach(o -> o.failed(config));
+            }
+
+            @Override
+            public void history(RepoConfig config, List<PullRequest> recentlyClosed) {
+                observers.forEach(o -> o.history(config, recentlyClosed));
             }
         };
     }

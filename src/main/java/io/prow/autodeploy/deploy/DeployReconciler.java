@@ -128,6 +128,15 @@ public final class DeployReconciler {
             return;
         }
         observer.openAutobumps(c, open);
+        if (open.isEmpty()) {
+            // No bump to reconcile, so nothing else reads the history: one (ETag-cached) read keeps the deployed
+            // version known after a restart and notices a rollback merged while no bump is open.
+            try {
+                observer.history(c, AutobumpPulls.recentlyClosed(gh, c));
+            } catch (GitHubException e) {
+                observer.failed(c);
+            }
+        }
         open.forEach(pr -> reconcile(c, pr.number()));
     }
 

@@ -111,9 +111,21 @@ public final class StatusBoard implements DeployObserver {
     }
 
     @Override
+    public synchronized void history(RepoConfig c, List<PullRequest> recentlyClosed) {
+        Instant now = clock.instant();
+        RepoView old = views.getOrDefault(c.repo(), RepoView.empty(now));
+        List<Deploy> history = DeployHistory.fromPulls(c, recentlyClosed);
+        count(c, history, recentlyClosed);
+        publish(c.repo(), old, new RepoView(history.stream().findFirst().or(old::deployed),
+                history.isEmpty() ? old.recentDeploys() : history.stream().limit(RECENT_DEPLOYS).toList(),
+                old.open(), old.hold(), now, Optional.empty()));
+    }
+
+    @Override
     public synchronized void failed(RepoConfig config) {
         Instant now = clock.instant();
-        RepoView old = views.getOrDefault(config.repo(), RepoView.empty(now));
+        // A failed read is not a sighting: a repo never read keeps "seen: not yet" (updatedAt null).
+        RepoView old = views.getOrDefault(config.repo(), RepoView.empty(null));
         publish(config.repo(), old, new RepoView(old.deployed(), old.recentDeploys(), old.open(), old.hold(),
                 old.updatedAt(), Optional.of(now)));
     }

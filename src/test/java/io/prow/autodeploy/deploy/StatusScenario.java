@@ -35,10 +35,21 @@ public final class StatusScenario {
 
     /** The plugin on the embedded default config (Mon-Fri 09:00-17:00 America/Los_Angeles, 1h pacing). */
     public static StatusScenario start(ManualClock clock) throws Exception {
+        return new StatusScenario(new PluginHarness(clock, PluginHarness.defaultConfig(), seeded(clock)));
+    }
+
+    /** As {@link #start}, but GitHub's PR listing fails during start-up: the plugin has seen nothing yet. */
+    public static StatusScenario startWhileGitHubFails(ManualClock clock) throws Exception {
+        InMemoryGitHub gh = seeded(clock);
+        gh.failNext("pullRequests", 100, new io.prow.autodeploy.github.GitHubException(502, "Bad Gateway"));
+        return new StatusScenario(new PluginHarness(clock, PluginHarness.defaultConfig(), gh));
+    }
+
+    private static InMemoryGitHub seeded(ManualClock clock) {
         InMemoryGitHub gh = new InMemoryGitHub(clock, "k8s-ci-robot");
         gh.createRepo(PluginHarness.REPO, "master", Map.of(FILE, deployment("v20261118-a1b2c3d4e5")));
         gh.addTeamMember("kubernetes", "test-infra-oncall", "alice");
-        return new StatusScenario(new PluginHarness(clock, PluginHarness.defaultConfig(), gh));
+        return gh;
     }
 
     /** A second process over the same GitHub: what a restart looks like. */

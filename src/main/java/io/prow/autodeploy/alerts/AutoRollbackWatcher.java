@@ -64,6 +64,9 @@ public final class AutoRollbackWatcher {
         if (n.status() != AlertmanagerNotification.Status.FIRING) {
             return Outcome.ignored("notification is " + n.status());
         }
+        if (!SuspectAlert.anyFiringAndMatching(config, n)) {
+            return Outcome.ignored("no firing alert matches " + config.alerts().matchers());
+        }
         synchronized (locks.computeIfAbsent(config.repo().toString(), k -> new Object())) {
             return locked(config, n);
         }

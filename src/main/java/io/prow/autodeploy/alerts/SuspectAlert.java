@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The alert of a notification that points at a deploy: firing, matching the repo's {@code alerts.matchers}, and
@@ -16,19 +17,29 @@ public record SuspectAlert(String name, Instant startsAt, Duration afterDeploy) 
     private static final int MAX_NAME = 100;
 
     public static Optional<SuspectAlert> find(RepoConfig config, AlertmanagerNotification n, Deploy deploy) {
-        if (n.status() != AlertmanagerNotification.Status.FIRING) {
-            return Optional.empty();
-        }
-        AlertMatchers matchers = AlertMatchers.parse(config.alerts().matchers());
         Instant from = deploy.mergedAt();
         Instant until = from.plus(config.alerts().autoRollbackWatch());
-        return n.alerts().stream()
-                .filter(a -> a.status() == AlertmanagerNotification.Status.FIRING)
-                .filter(a -> matchers.matches(a.labels()))
+        return firingAndMatching(config, n)
                 .filter(a -> !a.startsAt().isBefore(from) && !a.startsAt().isAfter(until))
                 .min(Comparator.comparing(AlertmanagerNotification.Alert::startsAt)
                         .thenComparing(AlertmanagerNotification.Alert::name))
                 .map(a -> new SuspectAlert(safeName(a.name()), a.startsAt(), Duration.between(from, a.startsAt())));
+    }
+
+    /** Whether any alert of {@code n} fires and matches at all: answered without asking GitHub anything. */
+    public static boolean anyFiringAndMatching(RepoConfig config, AlertmanagerNotification n) {
+        return firingAndMatching(config, n).findAny().isPresent();
+    }
+
+    private static Stream<AlertmanagerNotification.Alert> firingAndMatching(RepoConfig config,
+                                                                          AlertmanagerNotification n) {
+        if (n.status() != AlertmanagerNotification.Status.FIRING) {
+            return Stream.empty();
+        }
+        AlertMatchers matchers = AlertMatchers.parse(config.alerts().matchers());
+        return n.alerts().stream()
+                .filter(a -> a.status() == AlertmanagerNotification.Status.FIRING)
+                .filter(a -> matchers.matches(a.labels()));
     }
 
     /** "alert HookDown fired 12m after deploying v20261124-1a2b3c4d5e": the hold's reason. */

@@ -65,6 +65,19 @@ class AutoRollbackWatcherTest {
                 .contains("state=done");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("notificationsThatDoNotConcernTheRepo")
+    void notificationsThatDoNotConcernTheRepoCostNoGitHubCall(String name, AlertmanagerNotification n) {
+        Outcome outcome = world.watcher().onNotification(world.config, n);
+
+        assertThat(outcome.action()).isEqualTo(Action.IGNORED);
+        assertThat(world.gh.readCalls() + world.gh.writeCalls()).as("GitHub calls").isZero();
+    }
+
+    static Stream<Arguments> notificationsThatDoNotConcernTheRepo() {
+        return notificationsThatDoNothing().filter(a -> !((String) a.get()[0]).contains("merge"));
+    }
+
     static Stream<Arguments> notificationsThatDoNothing() {
         Map<String, String> info = Map.of("alertname", "DiskAlmostFull", "severity", "info", "job", "hook");
         Map<String, String> otherJob = Map.of("alertname", "GrafanaDown", "severity", "critical", "job", "grafana");

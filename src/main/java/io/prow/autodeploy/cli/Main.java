@@ -69,6 +69,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--max-body-bytes", defaultValue = "5242880", description = "Largest webhook body (413 above).")
     long maxBodyBytes;
 
+    @Option(names = "--alertmanager-webhook-token-file",
+            description = "Bearer token Alertmanager sends to POST /alertmanager (unset: the route answers 404).")
+    Path alertmanagerWebhookTokenFile;
+
     @Option(names = "--status-url", defaultValue = "", description = "Link set on the autodeploy status.")
     String statusUrl;
 
@@ -105,7 +109,8 @@ public final class Main implements Callable<Integer> {
         PluginApp app = new PluginApp(config, gh, Clock.systemUTC(), secrets,
                 new PluginApp.Settings("0.0.0.0", port, healthPort, metricsPort, maxBodyBytes, statusUrl, 4, 1_000,
                         Duration.ofSeconds(20)),
-                metrics, new AlertSource(new AlertmanagerClient()), Main::sleep).start();
+                metrics, new AlertSource(new AlertmanagerClient()), Main::sleep,
+                java.util.Optional.ofNullable(alertmanagerWebhookTokenFile)).start();
         LOG.info("prow-autodeploy started (dry-run={}) with HMAC scopes {}", dryRun, secrets.describe());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -4,6 +4,10 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prow.autodeploy.alerts.AlertSource;
+import io.prow.autodeploy.alerts.AlertmanagerReceiver;
+import io.prow.autodeploy.alerts.AlertmanagerRoutes;
+import io.prow.autodeploy.alerts.AlertmanagerWebhook;
+import io.prow.autodeploy.alerts.AutoRollbackWatcher;
 import io.prow.autodeploy.commands.CachedAuthorizer;
 import io.prow.autodeploy.commands.Command;
 import io.prow.autodeploy.commands.CommandDispatcher;
@@ -33,9 +37,11 @@ import io.prow.autodeploy.server.HookHandler;
 import io.prow.autodeploy.server.PluginServer;
 import io.prow.autodeploy.server.StatusRoutes;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,12 +70,21 @@ public final class PluginApp implements AutoCloseable {
     public final StatusBoard board;
     public final CommandRegistry registry;
     public final HmacSecrets secrets;
+    /** {@code POST /alertmanager}, present when a webhook token file is given. */
+    public final Optional<AlertmanagerReceiver> alertmanager;
     private final PluginServer server;
     private final HTTPServer metricsServer;
     private final Settings settings;
 
     public PluginApp(PluginConfig config, GitHub gh, Clock clock, HmacSecrets secrets, Settings settings,
                      Metrics metrics, AlertSource alerts, Consumer<Duration> pause) throws IOException {
+        this(config, gh, clock, secrets, settings, metrics, alerts, pause, Optional.empty());
+    }
+
+    /** {@code alertmanagerTokenFile}: the bearer token Alertmanager sends to {@code POST /alertmanager}. */
+    public PluginApp(PluginConfig config, GitHub gh, Clock clock, HmacSecrets secrets, Settings settings,
+                     Metrics metrics, AlertSource alerts, Consumer<Duration> pause,
+                     Optional<Path> alertmanagerTokenFile) throws IOException {
         this.config = config;
         this.gh = gh;
         this.metrics = metrics;
@@ -95,9 +110,14 @@ public final class PluginApp implements AutoCloseable {
         EventRouter router = new EventRouter(() -> config, executor, reconciler, dispatcher, registry, gh, index,
                 metrics);
         HelpProvider help = new HelpProvider(config, registry, gates, board);
+        // The same AlertSource as the gate's: a notification invalidates exactly the answers decisions read.
+        this.alertmanager = alertmanagerTokenFile.map(f -> new AlertmanagerReceiver(new AlertmanagerWebhook(f),
+                alerts, this::reconcileAll, config.repos(), new AutoRollbackWatcher(gh, holds)));
+        warnIfAutoRollbackCannotHear(config, alertmanager.isPresent());
         this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
                 settings.maxBodyBytes(), new HookHandler(secrets, router, metrics), help, () -> true,
-                PluginServer.Routes.all(List.of(new StatusRoutes(config, board, clock))));
+                PluginServer.Routes.all(List.of(new StatusRoutes(config, board, clock),
+                        new AlertmanagerRoutes(alertmanager))));
         this.metricsServer = settings.metricsPort() < 0 ? null
                 : HTTPServer.builder().port(settings.metricsPort()).registry(metrics.registry).buildAndStart();
     }
@@ -111,6 +131,16 @@ public final class PluginApp implements AutoCloseable {
         LOG.info("serving hook on :{}, health on :{}, {} repo(s)", server.port(), server.healthPort(),
                 config.repos().size());
         return this;
+    }
+
+    /** Auto-rollback acts on Alertmanager's notifications only; without the webhook it would silently never act. */
+    private static void warnIfAutoRollbackCannotHear(PluginConfig config, boolean webhook) {
+        if (webhook) {
+            return;
+        }
+        config.repos().stream().filter(rc -> rc.alerts().autoRollback()).forEach(rc -> LOG.warn(
+                "{}: alerts.autoRollback is enabled but --alertmanager-webhook-token-file is not set, so no "
+                        + "notification can arrive and nothing will be held or rolled back automatically", rc.repo()));
     }
 
     public void reconcileAll() {

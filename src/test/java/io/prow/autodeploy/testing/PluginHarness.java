@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,16 +48,34 @@ public final class PluginHarness implements AutoCloseable {
     }
 
     public PluginHarness(ManualClock clock, String configYaml, InMemoryGitHub gh) throws Exception {
+        this(clock, configYaml, gh, PluginApp.Settings.forTests(), new AlertSource(new AlertmanagerClient()),
+                Optional.empty());
+    }
+
+    /**
+     * With the settings, the alert source (e.g. cached by {@link #ticker(ManualClock)}) and the Alertmanager webhook
+     * token file a test needs; the token file enables {@code POST /alertmanager}.
+     */
+    public PluginHarness(ManualClock clock, String configYaml, InMemoryGitHub gh, PluginApp.Settings settings,
+                         AlertSource alerts, Optional<Path> alertmanagerTokenFile) throws Exception {
         this.clock = clock;
         this.gh = gh;
         this.dir = Files.createTempDirectory("autodeploy-test");
         Path hmac = dir.resolve("hmac");
         Files.writeString(hmac, TOKEN);
         PluginConfig config = ConfigLoader.parse(configYaml);
-        this.app = new PluginApp(config, gh, clock, HmacSecrets.load(hmac), PluginApp.Settings.forTests(),
-                Metrics.fresh(), new AlertSource(new AlertmanagerClient()), pauses::add);
+        this.app = new PluginApp(config, gh, clock, HmacSecrets.load(hmac), settings, Metrics.fresh(), alerts,
+                pauses::add, alertmanagerTokenFile);
         app.start();
         settle();
+    }
+
+    /** A cache ticker that moves with {@code clock}, so cached alert answers expire as the test moves time. */
+    public static com.github.benmanes.caffeine.cache.Ticker ticker(ManualClock clock) {
+        return () -> {
+            java.time.Instant t = clock.instant();
+            return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+        };
     }
 
     public static String defaultConfig() {

@@ -1,0 +1,133 @@
+package io.prow.autodeploy.alerts;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.prow.autodeploy.config.ConfigException;
+import io.prow.autodeploy.config.ConfigLoader;
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.Applier;
+import io.prow.autodeploy.deploy.DeployObserver;
+import io.prow.autodeploy.deploy.DeployReconciler;
+import io.prow.autodeploy.deploy.Gates;
+import io.prow.autodeploy.deploy.HoldMarker;
+import io.prow.autodeploy.deploy.Holds;
+import io.prow.autodeploy.deploy.SnapshotReader;
+import io.prow.autodeploy.github.Comment;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.rollback.ProwManifests;
+import io.prow.autodeploy.rollback.RollbackTitle;
+import io.prow.autodeploy.sandbox.InMemoryGitHub;
+import io.prow.autodeploy.sandbox.ManualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * test-infra in the sandbox for the auto-rollback watcher: A, B and C deployed a day apart by merged autobump PRs
+ * (by default), the last merged at {@link #C_MERGED}, the next bump open. Holds are the real ones (label + marker comment + reconcile), so
+ * tests count what GitHub would show. Alertmanager is never asked here: the gate's source answers "quiet".
+ */
+final class WatcherWorld {
+    static final RepoRef REPO = RepoRef.parse("kubernetes/test-infra");
+    static final String BOT = "autodeploy-bot";
+    static final String A = "v20261119-0a1b2c3d4e";
+    static final String B = "v20261120-bbbbbbbbb";
+    static final String C = "v20261121-c0ffee1234";
+    static final String NEXT = "v20261124-1a2b3c4d5e";
+    static final Instant C_MERGED = Instant.parse("2026-11-23T17:00:00Z");
+    static final String HOLD = "do-not-merge/hold";
+
+    final ManualClock clock = ManualClock.at("2026-11-01T00:00:00Z");
+    final InMemoryGitHub gh = new InMemoryGitHub(clock, BOT);
+    final RepoConfig config;
+    final int mergedC;
+    final int openBump;
+
+    WatcherWorld(boolean autoRollback) {
+        this(autoRollback, A, B, C);
+    }
+
+    /** Each of {@code tags} deployed a day apart, the last one at {@link #C_MERGED}. */
+    WatcherWorld(boolean autoRollback, String... tags) {
+        this.config = config(autoRollback);
+        Map<String, String> files = new LinkedHashMap<>(ProwManifests.at(tags[0]));
+        files.putAll(ProwManifests.untouchable(tags[0]));
+        gh.createRepo(REPO, "master", files);
+        clock.set(C_MERGED.minus(Duration.ofDays(tags.length - 1)));
+        int last = 0;
+        for (String tag : tags) {
+            last = merge(tag);
+            clock.advance(Duration.ofDays(1));
+        }
+        mergedC = last;
+        clock.set(C_MERGED.plus(Duration.ofMinutes(1)));
+        openBump = open(NEXT);
+        gh.resetCalls();
+    }
+
+    static RepoConfig config(boolean autoRollback) {
+        try {
+            return ConfigLoader.parse("""
+                    repos:
+                      - repo: kubernetes/test-infra
+                        window:
+                          timezone: America/Los_Angeles
+                        alerts:
+                          alertmanagerUrl: http://127.0.0.1:9/
+                          matchers: ['severity=~"critical|high"', 'job=~"hook|tide|plank"']
+                          autoRollback:
+                            enabled: %s
+                            watch: 1h
+                    """.formatted(autoRollback)).repos().get(0);
+        } catch (ConfigException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The watcher as the plugin builds it, over {@code github} (the sandbox, or a wrapper around it). */
+    AutoRollbackWatcher watcher(GitHub github) {
+        AlertSource quiet = new AlertSource((url, matchers, timeout) -> List.of(), Ticker.systemTicker(),
+                AlertSource.DEFAULT_UNKNOWN_TTL);
+        DeployReconciler reconciler = new DeployReconciler(github, new SnapshotReader(github, quiet),
+                Gates.standard(), new Applier(github, ""), clock, DeployObserver.NONE);
+        return new AutoRollbackWatcher(github, new Holds(github, reconciler, clock));
+    }
+
+    AutoRollbackWatcher watcher() {
+        return watcher(gh);
+    }
+
+    int merge(String tag) {
+        int n = open(tag);
+        gh.merge(REPO, n);
+        return n;
+    }
+
+    private int open(String tag) {
+        return gh.openPullRequest(REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", "master",
+                "Update Prow to " + tag, ProwManifests.at(tag));
+    }
+
+    List<PullRequest> rollbackPrs() {
+        return gh.peekAll(REPO).stream().filter(p -> p.headRef().startsWith(RollbackTitle.BRANCH_PREFIX)).toList();
+    }
+
+    /** Every hold comment the bot wrote, on any PR. */
+    List<Comment> holdComments() {
+        return gh.peekAll(REPO).stream().flatMap(p -> gh.peekComments(REPO, p.number()).stream())
+                .filter(c -> BOT.equals(c.author()) && HoldMarker.parse(c.body()).isPresent()).toList();
+    }
+
+    /** The bot's comments on the merged autobump PR of C that carry an incident marker. */
+    List<Comment> incidentComments() {
+        return gh.peekComments(REPO, mergedC).stream()
+                .filter(c -> BOT.equals(c.author()) && IncidentMarker.parse(c.body()).isPresent()).toList();
+    }
+
+    boolean held() {
+        return gh.peek(REPO, openBump).hasLabel(HOLD);
+    }
+}

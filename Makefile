@@ -25,8 +25,10 @@ run:
 	$(MVN) -q compile exec:java -Dexec.args="--config-path=$(CONFIG) --hmac-secret-file=$(HMAC) --github-token-path=$(TOKEN) --dry-run=true"
 
 # The main job on the embedded default: the plugin against a sandbox GitHub on loopback, driven like hook drives it.
+# It then keeps the status page up until Ctrl-C; `make demo DEMO_ARGS=--once` exits when the script ends.
+DEMO_ARGS ?=
 demo:
-	$(MVN) -q compile exec:java -Dexec.args="demo --once"
+	$(MVN) -q compile exec:java -Dexec.args="demo $(DEMO_ARGS)"
 
 check-config:
 	$(MVN) -q compile exec:java -Dexec.args="check-config --config-path=$(CONFIG)"

@@ -17,7 +17,7 @@ public final class DemoCommand implements Callable<Integer> {
         // The timeline is the demo's output; the plugin's JSON logs would drown it.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        new DemoRunner(System.out).run();
+        new DemoRunner(System.out, once).run();
         return 0;
     }
 }

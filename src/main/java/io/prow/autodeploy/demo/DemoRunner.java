@@ -39,8 +39,12 @@ public final class DemoRunner {
     private DemoWebhooks hook;
     private int logSeen;
 
-    public DemoRunner(PrintStream out) {
+    private final boolean once;
+
+    /** {@code once}: exit when the script ends; otherwise keep the plugin and its status page up until Ctrl-C. */
+    public DemoRunner(PrintStream out, boolean once) {
         this.out = out;
+        this.once = once;
     }
 
     public void run() throws Exception {
@@ -63,6 +67,11 @@ public final class DemoRunner {
                     + "pacing 1h");
             settle();
             script();
+            if (!once) {
+                out.println();
+                out.println("Status page: http://127.0.0.1:" + app.port() + "/  (JSON: /status.json). Ctrl-C to stop.");
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
             app.close();
         }
     }

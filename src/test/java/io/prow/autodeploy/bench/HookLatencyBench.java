@@ -1,0 +1,63 @@
+package io.prow.autodeploy.bench;
+
+import io.prow.autodeploy.cli.PluginApp;
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.metrics.Metrics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code /hook} acknowledge latency at a fixed rate of signed irrelevant events: the whole plugin ({@link PluginApp}
+ * over the in-memory GitHub) against {@link BareHmacServer}, in the same JVM and run. Both are warmed up first, then
+ * measured in alternating rounds (bare, ours / ours, bare / ...) so drift over the run (JIT, GC, a noisy
+ * neighbour) falls on both sides alike.
+ */
+final class HookLatencyBench {
+    static final int RATE = 500;
+    static final Duration WARM_UP = Duration.ofSeconds(3);
+    static final Duration ROUND = Duration.ofSeconds(4);
+    static final int ROUNDS = 3;
+
+    record Result(Latencies bare, Latencies ours, int githubCalls, HeapWatch.Heap heap) {}
+
+    static Result run() throws Exception {
+        BenchWorld world = new BenchWorld(1);
+        PluginApp app = world.app(world.gh, Metrics.fresh(), -1).start();
+        try (app; BareHmacServer bare = new BareHmacServer(); OpenLoopLoad load = new OpenLoopLoad()) {
+            BenchWorld.settle(app, world.clock); // the start-up sweep has run: the autobump index is fresh
+            PullRequest pr = world.openBump(world.repos.get(0));
+            List<SignedEvent> events = SignedEvent.irrelevant(pr);
+            URI oursUri = hook(app.port());
+            URI bareUri = hook(bare.port());
+            world.gh.resetCalls();
+
+            load.run(bareUri, events, RATE, WARM_UP);
+            load.run(oursUri, events, RATE, WARM_UP);
+            List<OpenLoopLoad.Run> bareRuns = new ArrayList<>();
+            List<OpenLoopLoad.Run> oursRuns = new ArrayList<>();
+            HeapWatch.Heap heap;
+            try (HeapWatch watch = new HeapWatch()) {
+                for (int round = 0; round < ROUNDS; round++) {
+                    boolean bareFirst = round % 2 == 0;
+                    if (bareFirst) {
+                        bareRuns.add(load.run(bareUri, events, RATE, ROUND));
+                    }
+                    oursRuns.add(load.run(oursUri, events, RATE, ROUND));
+                    if (!bareFirst) {
+                        bareRuns.add(load.run(bareUri, events, RATE, ROUND));
+                    }
+                }
+                heap = watch.stop();
+            }
+            BenchWorld.settle(app, world.clock);
+            int calls = world.gh.readCalls() + world.gh.writeCalls();
+            return new Result(Latencies.of(bareRuns), Latencies.of(oursRuns), calls, heap);
+        }
+    }
+
+    private static URI hook(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/hook");
+    }
+}

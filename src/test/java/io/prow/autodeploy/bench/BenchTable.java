@@ -59,6 +59,15 @@ final class BenchTable {
                 + ", max heap " + mib(rt.maxMemory()) + ", GC " + gcNames();
     }
 
+    /** Other work on the machine skews every figure here; the 1-minute load average says how much there was. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     private static String gcNames() {
         return String.join("+", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(java.lang.management.GarbageCollectorMXBean::getName).toList());

@@ -29,8 +29,11 @@ final class OpenLoopLoad implements AutoCloseable {
     });
     private final AtomicInteger guid = new AtomicInteger();
 
-    /** Latencies (ns, from the due time) and HTTP statuses, -1 where no answer came. */
-    record Run(long[] latencyNanos, int[] status) {
+    /**
+     * Latencies (ns, from the due time), HTTP statuses (-1 where no answer came), and how late each send left
+     * (the generator's own lag: when it is large, the figures measure the load generator, not the server).
+     */
+    record Run(long[] latencyNanos, int[] status, long[] sendLagNanos) {
         long non200() {
             return java.util.Arrays.stream(status).filter(s -> s != 200).count();
         }
@@ -42,6 +45,7 @@ final class OpenLoopLoad implements AutoCloseable {
         long period = 1_000_000_000L / perSecond;
         long[] latency = new long[n];
         int[] status = new int[n];
+        long[] lag = new long[n];
         CompletableFuture<?>[] answered = new CompletableFuture<?>[n];
         AtomicInteger next = new AtomicInteger();
         CountDownLatch allSent = new CountDownLatch(1);
@@ -54,6 +58,7 @@ final class OpenLoopLoad implements AutoCloseable {
                 return;
             }
             long due = start + i * period;
+            lag[i] = System.nanoTime() - due;
             SignedEvent e = events.get(i % events.size());
             answered[i] = http.sendAsync(e.request(hook, "bench-" + guid.incrementAndGet()),
                     HttpResponse.BodyHandlers.discarding()).whenComplete((r, error) -> {
@@ -72,7 +77,7 @@ final class OpenLoopLoad implements AutoCloseable {
             ticking.cancel(false);
         }
         CompletableFuture.allOf(answered).exceptionally(error -> null).get(30, TimeUnit.SECONDS);
-        return new Run(latency, status);
+        return new Run(latency, status, lag);
     }
 
     @Override

@@ -21,12 +21,14 @@ class PluginBenchmark {
     @Test
     void measureAndPrint() throws Exception {
         long t0 = System.nanoTime();
+        String loadBefore = BenchTable.loadAverage();
         // First in the JVM, so the plugin's classes load cold, as in a new pod.
         startUp();
         githubCalls();
         reconcile();
         hookLatency();
-        String text = BenchTable.machine() + "\n\n" + table.render()
+        String text = BenchTable.machine() + "\nload average (1 min) before / after: " + loadBefore + " / "
+                + BenchTable.loadAverage() + "\n\n" + table.render()
                 + String.format(Locale.ROOT, "%nbench wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
         System.out.println("\n" + text);
         Path out = Path.of("target", "bench", "bench.md");
@@ -76,11 +78,13 @@ class PluginBenchmark {
         ReconcileBench.Result port = ReconcileBench.portCalls();
         assertThat(port.labelled()).as("in-memory: every repo's PR labelled").isEqualTo(n);
         sweep("port", "first sweep (start-up)", port.cold(), n);
-        sweep("port", "next sweep (nothing changed)", port.warm(), n);
+        sweep("port", "next sweep (reads own writes)", port.next(), n);
+        sweep("port", "steady sweep (nothing changed)", port.steady(), n);
         ReconcileBench.Result http = ReconcileBench.httpRequests();
         assertThat(http.labelled()).as("real adapter: every repo's PR labelled").isEqualTo(n);
         sweep("HTTP", "first sweep (start-up)", http.cold(), n);
-        sweep("HTTP", "next sweep (nothing changed)", http.warm(), n);
+        sweep("HTTP", "next sweep (reads own writes)", http.next(), n);
+        sweep("HTTP", "steady sweep (nothing changed)", http.steady(), n);
     }
 
     private void sweep(String via, String which, ReconcileBench.Sweep s, int repos) {
@@ -112,6 +116,9 @@ class PluginBenchmark {
                 table.info(section, name + " ratio ours/bare", String.format(Locale.ROOT, "%.2fx", ours / bare));
             }
         }
+        table.info(section, "load generator send lag p99 ours / bare (the tail's share not due to servers)",
+                String.format(Locale.ROOT, "%.2f / %.2f ms", r.ours().sendLagPercentileMillis(99),
+                        r.bare().sendLagPercentileMillis(99)));
         table.info(section, "max ours / bare", String.format(Locale.ROOT, "%.2f / %.2f ms",
                 r.ours().maxMillis(), r.bare().maxMillis()));
         table.atMost(section, "GitHub calls made", r.githubCalls(), "", 0);

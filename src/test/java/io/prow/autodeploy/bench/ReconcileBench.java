@@ -7,7 +7,8 @@ import io.prow.autodeploy.sandbox.SandboxServer;
 
 /**
  * A sweep over many repositories, each with one open autobump PR: the first one (at start-up, cold caches, every
- * PR gets its status and label) and the periodic one after it (nothing changed). On the in-memory GitHub (port
+ * PR gets its status and label), the next one (it reads back its own writes: the PR, its status and the listing
+ * changed, so those answers are new) and a steady one (nothing changed since). On the in-memory GitHub (port
  * calls, the plugin's own time) and through the real adapter against the sandbox REST server (HTTP requests,
  * 304s, and the wall time with real HTTP and JSON in it; the sandbox runs in the same JVM and shares the CPUs).
  */
@@ -17,7 +18,7 @@ final class ReconcileBench {
     record Sweep(double millis, Cost cost) {}
 
     /** {@code labelled}: how many repos ended with their autobump PR labelled for deploy (sanity: all of them). */
-    record Result(Sweep cold, Sweep warm, long labelled) {}
+    record Result(Sweep cold, Sweep next, Sweep steady, long labelled) {}
 
     static Result portCalls() throws Exception {
         BenchWorld world = new BenchWorld(REPOS);
@@ -34,21 +35,32 @@ final class ReconcileBench {
 
     private static Result sweeps(BenchWorld world, GitHub github, Cost.Meter meter) throws Exception {
         try (PluginApp app = world.app(github, Metrics.fresh(), -1)) {
-            Cost before = meter.total();
-            long t0 = System.nanoTime();
-            app.start();
-            BenchWorld.settle(app, world.clock);
-            Sweep cold = new Sweep((System.nanoTime() - t0) / 1e6, meter.total().minus(before));
-
-            before = meter.total();
-            t0 = System.nanoTime();
-            app.reconcileAll();
-            BenchWorld.settle(app, world.clock);
-            Sweep warm = new Sweep((System.nanoTime() - t0) / 1e6, meter.total().minus(before));
-
+            Sweep cold = timed(meter, () -> {
+                app.start();
+                BenchWorld.settle(app, world.clock);
+            });
+            Sweep next = timed(meter, () -> {
+                app.reconcileAll();
+                BenchWorld.settle(app, world.clock);
+            });
+            Sweep steady = timed(meter, () -> {
+                app.reconcileAll();
+                BenchWorld.settle(app, world.clock);
+            });
             long labelled = world.repos.stream().map(world::openBump)
                     .filter(pr -> pr != null && pr.labels().contains("autodeploy/ready")).count();
-            return new Result(cold, warm, labelled);
+            return new Result(cold, next, steady, labelled);
         }
+    }
+
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static Sweep timed(Cost.Meter meter, Work work) throws Exception {
+        Cost before = meter.total();
+        long t0 = System.nanoTime();
+        work.run();
+        return new Sweep((System.nanoTime() - t0) / 1e6, meter.total().minus(before));
     }
 }

@@ -20,7 +20,8 @@ final class HookLatencyBench {
     static final Duration ROUND = Duration.ofSeconds(4);
     static final int ROUNDS = 3;
 
-    record Result(Latencies bare, Latencies ours, int githubCalls, HeapWatch.Heap heap) {}
+    record Result(Latencies bare, Latencies ours, JvmWork bareWork, JvmWork oursWork, int githubCalls,
+                  HeapWatch.Heap heap) {}
 
     static Result run() throws Exception {
         BenchWorld world = new BenchWorld(1);
@@ -37,24 +38,33 @@ final class HookLatencyBench {
             load.run(oursUri, events, RATE, WARM_UP);
             List<OpenLoopLoad.Run> bareRuns = new ArrayList<>();
             List<OpenLoopLoad.Run> oursRuns = new ArrayList<>();
+            JvmWork[] work = {new JvmWork(0, 0, 0), new JvmWork(0, 0, 0)}; // bare, ours
             HeapWatch.Heap heap;
             try (HeapWatch watch = new HeapWatch()) {
                 for (int round = 0; round < ROUNDS; round++) {
                     boolean bareFirst = round % 2 == 0;
                     if (bareFirst) {
-                        bareRuns.add(load.run(bareUri, events, RATE, ROUND));
+                        bareRuns.add(measured(load, bareUri, events, work, 0));
                     }
-                    oursRuns.add(load.run(oursUri, events, RATE, ROUND));
+                    oursRuns.add(measured(load, oursUri, events, work, 1));
                     if (!bareFirst) {
-                        bareRuns.add(load.run(bareUri, events, RATE, ROUND));
+                        bareRuns.add(measured(load, bareUri, events, work, 0));
                     }
                 }
                 heap = watch.stop();
             }
             BenchWorld.settle(app, world.clock);
             int calls = world.gh.readCalls() + world.gh.writeCalls();
-            return new Result(Latencies.of(bareRuns), Latencies.of(oursRuns), calls, heap);
+            return new Result(Latencies.of(bareRuns), Latencies.of(oursRuns), work[0], work[1], calls, heap);
         }
+    }
+
+    private static OpenLoopLoad.Run measured(OpenLoopLoad load, URI uri, List<SignedEvent> events, JvmWork[] work,
+                                             int side) throws Exception {
+        JvmWork before = JvmWork.now();
+        OpenLoopLoad.Run run = load.run(uri, events, RATE, ROUND);
+        work[side] = work[side].plus(JvmWork.now().minus(before));
+        return run;
     }
 
     private static URI hook(int port) {

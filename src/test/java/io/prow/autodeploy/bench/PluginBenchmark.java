@@ -119,13 +119,20 @@ class PluginBenchmark {
         table.info(section, "load generator send lag p99 ours / bare (the tail's share not due to servers)",
                 String.format(Locale.ROOT, "%.2f / %.2f ms", r.ours().sendLagPercentileMillis(99),
                         r.bare().sendLagPercentileMillis(99)));
+        table.info(section, "allocated per request ours / bare (whole JVM, generator included)",
+                r.oursWork().allocatedBytes() / r.ours().count() / 1024 + " / "
+                        + r.bareWork().allocatedBytes() / r.bare().count() / 1024 + " KiB");
+        table.info(section, "GCs (total pause) during the rounds ours / bare",
+                r.oursWork().gcCount() + " (" + r.oursWork().gcMillis() + " ms) / " + r.bareWork().gcCount() + " ("
+                        + r.bareWork().gcMillis() + " ms)");
         table.info(section, "max ours / bare", String.format(Locale.ROOT, "%.2f / %.2f ms",
                 r.ours().maxMillis(), r.bare().maxMillis()));
         table.atMost(section, "GitHub calls made", r.githubCalls(), "", 0);
         HeapWatch.Heap h = r.heap();
         table.atMost("heap (whole JVM)", "peak heap used during the load",
                 h.peakUsedBytes() / (1024.0 * 1024.0), " MiB", 256);
-        table.info("heap (whole JVM)", "largest heap live after a GC", BenchTable.mib(h.maxLiveAfterGcBytes()));
+        table.info("heap (whole JVM)", "heap live after the load (after a full GC)",
+                BenchTable.mib(h.liveAfterFullGcBytes()));
         table.info("heap (whole JVM)", "largest heap committed / max heap",
                 BenchTable.mib(h.maxCommittedBytes()) + " / " + BenchTable.mib(h.maxHeapBytes()));
     }

@@ -42,5 +42,10 @@ BASE_IMAGE ?= eclipse-temurin:17-jre
 image:
 	$(MVN) -q package -DskipTests jib:buildTar -Dbase.image=$(BASE_IMAGE)
 
+# Figures measured side by side in one run, printed as one table (also target/bench/bench.md); ~1 min, loopback only.
+# -Xmx256m makes the run prove the whole JVM (plugin, bare server and load generator) fits in 256 MiB.
+bench:
+	$(MVN) test -Dtest.groups=bench -Dtest.excludedGroups=soak -DargLine=-Xmx256m
+
 clean:
 	$(MVN) -q clean

@@ -73,9 +73,9 @@ public final class EventRouter implements EventSink {
                     ? Optional.of(repo + "#" + p.pr().number()) : Optional.empty();
         }
         if (e instanceof IssueCommentEvent ic) {
-            boolean ours = isBot(ic.comment().author());
-            return "created".equals(ic.action()) && !ic.authorIsBot() && !ours
-                    && !registry.find(ic.comment().body()).isEmpty()
+            // Pure checks first: only a comment carrying a command may cost botLogin()'s one-time GET /user.
+            return "created".equals(ic.action()) && !ic.authorIsBot()
+                    && !registry.find(ic.comment().body()).isEmpty() && !isBot(ic.comment().author())
                     ? Optional.of(repo + "#" + ic.number()) : Optional.empty();
         }
         if (e instanceof StatusEvent s) {

@@ -181,6 +181,14 @@ public final class KohsukeGitHub implements GitHub {
     }
 
     @Override
+    public Comparison compare(RepoRef repo, String base, String head) {
+        // Raw: kohsuke's GHCompare needs the repository object first (one more request). One page, unpaginated:
+        // Comparison.complete() tells the caller when GitHub cut the lists short.
+        return ComparisonJson.parse(raw.getJson("compare " + repo + " " + base + "..." + head,
+                raw.url(Map.of(), "repos", repo.owner(), repo.name(), "compare", base + "..." + head)));
+    }
+
+    @Override
     public void addLabels(RepoRef repo, int number, List<String> labels) {
         call("addLabels " + repo + "#" + number, () -> stubs.issue(repo, number).addLabels(labels.toArray(String[]::new)));
     }

@@ -1,0 +1,29 @@
+package io.prow.autodeploy.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** GitHub's compare answer ({@code GET /repos/{o}/{r}/compare/{base}...{head}}) as a {@link Comparison}. */
+final class ComparisonJson {
+    private ComparisonJson() {}
+
+    static Comparison parse(JsonNode body) {
+        List<Comparison.Commit> commits = new ArrayList<>();
+        body.path("commits").forEach(c -> commits.add(new Comparison.Commit(c.path("sha").asText(),
+                c.path("commit").path("message").asText(""), c.path("html_url").asText(""))));
+        // A rename changes both names: an announcements file moved away is as telling as one edited.
+        Set<String> files = new LinkedHashSet<>();
+        body.path("files").forEach(f -> {
+            files.add(f.path("filename").asText());
+            if (f.hasNonNull("previous_filename")) {
+                files.add(f.path("previous_filename").asText());
+            }
+        });
+        int total = body.path("total_commits").asInt(commits.size());
+        return new Comparison(body.path("status").asText(""), total, commits, List.copyOf(files),
+                body.path("html_url").asText(""));
+    }
+}

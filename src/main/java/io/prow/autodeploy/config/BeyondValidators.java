@@ -32,7 +32,8 @@ final class BeyondValidators {
             try {
                 java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + paths.get(i));
             } catch (RuntimeException e) {
-                problems.add(new ConfigProblem(at + ".paths[" + i + "]", "is not a valid glob: " + e.getMessage()));
+                problems.add(new ConfigProblem(at + ".paths[" + i + "]", "is not a valid glob: "
+                        + e.getMessage().lines().findFirst().orElse("")));
             }
         }
         // An empty pattern would match every message; written empty it means "do not look at messages".

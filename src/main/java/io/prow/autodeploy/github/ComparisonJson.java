@@ -10,7 +10,11 @@ import java.util.Set;
 final class ComparisonJson {
     private ComparisonJson() {}
 
-    static Comparison parse(JsonNode body) {
+    /** A 200 that is not a comparison (a proxy's page, a cut body) must not read as "nothing changed". */
+    static Comparison parse(String what, JsonNode body) {
+        if (!body.isObject() || !body.path("commits").isArray() || !body.hasNonNull("status")) {
+            throw new GitHubException(0, what + " failed: the answer is not a comparison");
+        }
         List<Comparison.Commit> commits = new ArrayList<>();
         body.path("commits").forEach(c -> commits.add(new Comparison.Commit(c.path("sha").asText(),
                 c.path("commit").path("message").asText(""), c.path("html_url").asText(""))));

@@ -184,7 +184,8 @@ public final class KohsukeGitHub implements GitHub {
     public Comparison compare(RepoRef repo, String base, String head) {
         // Raw: kohsuke's GHCompare needs the repository object first (one more request). One page, unpaginated:
         // Comparison.complete() tells the caller when GitHub cut the lists short.
-        return ComparisonJson.parse(raw.getJson("compare " + repo + " " + base + "..." + head,
+        String what = "compare " + repo + " " + base + "..." + head;
+        return ComparisonJson.parse(what, raw.getJson(what,
                 raw.url(Map.of(), "repos", repo.owner(), repo.name(), "compare", base + "..." + head)));
     }
 

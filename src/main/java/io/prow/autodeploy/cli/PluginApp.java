@@ -8,10 +8,12 @@ import io.prow.autodeploy.alerts.AlertmanagerReceiver;
 import io.prow.autodeploy.alerts.AlertmanagerRoutes;
 import io.prow.autodeploy.alerts.AlertmanagerWebhook;
 import io.prow.autodeploy.alerts.AutoRollbackWatcher;
+import io.prow.autodeploy.commands.ApproveDeployCommand;
 import io.prow.autodeploy.commands.CachedAuthorizer;
 import io.prow.autodeploy.commands.Command;
 import io.prow.autodeploy.commands.CommandDispatcher;
 import io.prow.autodeploy.commands.CommandRegistry;
+import io.prow.autodeploy.commands.DeployNowCommand;
 import io.prow.autodeploy.commands.HoldCommand;
 import io.prow.autodeploy.commands.MarkedReplies;
 import io.prow.autodeploy.commands.RollbackCommand;
@@ -20,6 +22,7 @@ import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.Applier;
 import io.prow.autodeploy.deploy.DeployObserver;
+import io.prow.autodeploy.deploy.DeployOverrides;
 import io.prow.autodeploy.deploy.DeployReconciler;
 import io.prow.autodeploy.deploy.DeployScheduler;
 import io.prow.autodeploy.deploy.Gates;
@@ -94,15 +97,18 @@ public final class PluginApp implements AutoCloseable {
         this.board = new StatusBoard(metrics, clock);
         Gates gates = Gates.standard();
         AutobumpIndex index = new AutobumpIndex(clock, config.reconcileInterval().multipliedBy(2));
-        this.reconciler = new DeployReconciler(gh, new SnapshotReader(gh, alerts), gates,
+        SnapshotReader reader = new SnapshotReader(gh, alerts, clock);
+        this.reconciler = new DeployReconciler(gh, reader, gates,
                 new Applier(gh, settings.statusUrl()), clock, DeployObserver.all(List.of(board, index)));
         this.scheduler = new DeployScheduler(clock, this::wake);
         reconciler.setScheduler(scheduler);
         Holds holds = new Holds(gh, reconciler, clock);
         MarkedReplies replies = new MarkedReplies(gh);
+        DeployOverrides overrides = new DeployOverrides(gh, reader, reconciler, clock, metrics);
         // The only list of commands: matching, authorization and /help all read it. Cancel before hold.
         List<Command> commands = List.of(new UnholdCommand(holds, replies), new HoldCommand(holds, replies),
-                new RollbackCommand(gh, holds, replies));
+                new RollbackCommand(gh, holds, replies),
+                new ApproveDeployCommand(overrides, replies), new DeployNowCommand(overrides, replies));
         this.registry = new CommandRegistry(commands);
         CommandDispatcher dispatcher = new CommandDispatcher(registry,
                 new CachedAuthorizer(gh, Duration.ofMinutes(5), Ticker.systemTicker()), replies, metrics,

@@ -24,7 +24,9 @@ public final class ConfigSpec {
             @JsonProperty("hold") Hold hold,
             @JsonProperty("rollback") Rollback rollback,
             @JsonProperty("alerts") Alerts alerts,
-            @JsonProperty("oncall") Oncall oncall) {}
+            @JsonProperty("oncall") Oncall oncall,
+            @JsonProperty("breakingChanges") BreakingChanges breakingChanges,
+            @JsonProperty("retest") Retest retest) {}
 
     public record Autobump(
             @JsonProperty("authors") List<String> authors,
@@ -71,4 +73,13 @@ public final class ConfigSpec {
     public record Oncall(
             @JsonProperty("teams") List<String> teams,
             @JsonProperty("users") List<String> users) {}
+
+    public record BreakingChanges(
+            @JsonProperty("sourceRepo") String sourceRepo,
+            @JsonProperty("paths") List<String> paths,
+            @JsonProperty("messagePattern") String messagePattern) {}
+
+    public record Retest(
+            @JsonProperty("max") Integer max,
+            @JsonProperty("backoff") String backoff) {}
 }

@@ -46,6 +46,10 @@ public final class ConfigWarnings {
                 out.add(repo + "alerts.autoRollback is disabled: an alert firing after a deploy blocks the next "
                         + "deploy but does not roll back");
             }
+            if (!r.breakingChanges().enabled()) {
+                out.add(repo + "breakingChanges.sourceRepo is not set: the breaking-change guard is off, and bumps "
+                        + "deploy without anyone reading the announcements between versions");
+            }
         }
         return List.copyOf(out);
     }

@@ -26,7 +26,16 @@ public record RepoConfig(
         Hold hold,
         Rollback rollback,
         Alerts alerts,
-        Oncall oncall) {
+        Oncall oncall,
+        BreakingChanges breakingChanges,
+        Retest retest) {
+
+    /** A repo without the breaking-change guard and with default test retries (configs built before they existed). */
+    public RepoConfig(RepoRef repo, String baseBranch, Autobump autobump, Merge merge, Window window, Hold hold,
+                      Rollback rollback, Alerts alerts, Oncall oncall) {
+        this(repo, baseBranch, autobump, merge, window, hold, rollback, alerts, oncall, BreakingChanges.off(),
+                Retest.defaults());
+    }
 
     /** How to recognise the autobump PR and the image tags it writes. */
     public record Autobump(
@@ -60,7 +69,7 @@ public record RepoConfig(
         // Globs come only from config (a handful), so compiling each once and keeping it is bounded.
         private static final java.util.Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
 
-        private static PathMatcher matcher(String glob) {
+        static PathMatcher matcher(String glob) {
             return MATCHERS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g));
         }
     }
@@ -106,4 +115,44 @@ public record RepoConfig(
 
     /** Oncall: {@code teams} are {@code org/team-slug}. */
     public record Oncall(List<String> teams, List<String> users) {}
+
+    /**
+     * The breaking-change guard: image tags name commits of {@code sourceRepo}; a bump whose range changes one of
+     * {@code paths} (globs) or has a commit message matching {@code messagePattern} waits for oncall. Off (always
+     * open) when {@code sourceRepo} is empty.
+     */
+    public record BreakingChanges(Optional<RepoRef> sourceRepo, List<String> paths, Optional<Pattern> messagePattern) {
+        public static final List<String> DEFAULT_PATHS =
+                List.of("ANNOUNCEMENTS.md", "site/content/en/docs/announcements.md");
+        public static final String DEFAULT_MESSAGE_PATTERN = "(?i)breaking change|action required";
+
+        public BreakingChanges {
+            paths = List.copyOf(paths);
+        }
+
+        public static BreakingChanges off() {
+            return new BreakingChanges(Optional.empty(), DEFAULT_PATHS,
+                    Optional.of(Pattern.compile(DEFAULT_MESSAGE_PATTERN)));
+        }
+
+        public boolean enabled() {
+            return sourceRepo.isPresent();
+        }
+
+        public boolean watchesPath(String path) {
+            Path p = Path.of(path);
+            return paths.stream().anyMatch(glob -> Autobump.matcher(glob).matches(p));
+        }
+
+        public boolean watchesMessage(String message) {
+            return messagePattern.isPresent() && messagePattern.get().matcher(message == null ? "" : message).find();
+        }
+    }
+
+    /** Automatic {@code /retest} of a failed required context: at most {@code max} per head SHA, {@code backoff} apart. */
+    public record Retest(int max, Duration backoff) {
+        public static Retest defaults() {
+            return new Retest(1, Duration.ofMinutes(15));
+        }
+    }
 }

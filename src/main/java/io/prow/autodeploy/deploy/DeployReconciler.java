@@ -32,6 +32,7 @@ public final class DeployReconciler {
     private final HoldCarrier carrier;
     private final Clock clock;
     private final DeployObserver observer;
+    private final FollowUps followUps;
     private volatile DeployScheduler scheduler;
     // Weak values: a lock lives while some thread holds or waits for it, so PRs long gone do not pile up.
     private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
@@ -45,6 +46,7 @@ public final class DeployReconciler {
         this.carrier = new HoldCarrier(gh, clock);
         this.clock = clock;
         this.observer = observer;
+        this.followUps = new FollowUps(gh);
     }
 
     public void setScheduler(DeployScheduler scheduler) {
@@ -106,12 +108,18 @@ public final class DeployReconciler {
         }
         Instant now = clock.instant();
         Decision d = gates.evaluate(s, now);
+        Optional<Snapshot> followed = followUps.act(s, d, now); // breaking-change notice, /retest of a flake
+        if (followed.isPresent()) {
+            s = followed.get();
+            d = gates.evaluate(s, now);
+        }
         List<String> done = applier.apply(s, d);
         LOG.info("decision on {}: {} ({}){}", key(c, number), d.deploy() ? "deploy" : "wait", d.statusText(),
                 done.isEmpty() ? ", nothing to change" : ", " + String.join("; ", done));
-        observer.observed(reading, d);
+        observer.observed(new Reading(s, reading.recentlyClosed()), d); // the snapshot the decision was made on
+        // A deploy the window does not cover (oncall's /deploy-now) has no closing to wait for: not "now" again.
         Optional<Instant> next = d.deploy()
-                ? new DeployWindow(c.window()).closesAt(now) : d.nextEvaluation();
+                ? new DeployWindow(c.window()).closesAt(now).filter(now::isBefore) : d.nextEvaluation();
         next.ifPresent(at -> wake(c, number, at));
         return Optional.of(d);
     }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Everything a deploy decision depends on, read once per decision ({@code SnapshotReader}); the gates only look.
  * {@code lastDeploy} is the most recent merged autobump or rollback PR on the base branch, read from GitHub so
- * replicas agree and a restart loses nothing. {@code deployOverride} is set by a one-time {@code /deploy-now}.
+ * replicas agree and a restart loses nothing. {@code sourceChanges} is the Prow source range this bump deploys
+ * (breaking-change guard); {@code markers} what our marker comments say (approval, {@code /deploy-now}, retests).
  */
 public record Snapshot(
         RepoConfig config,
@@ -18,11 +19,23 @@ public record Snapshot(
         List<Check> checks,
         Optional<Deploy> lastDeploy,
         Optional<HoldInfo> hold,
-        AlertState alerts) {
+        AlertState alerts,
+        SourceChanges sourceChanges,
+        PrMarkers markers) {
 
     public Snapshot {
         changedFiles = List.copyOf(changedFiles);
         checks = List.copyOf(checks);
+    }
+
+    /** A snapshot without the breaking-change guard and without markers read. */
+    public Snapshot(RepoConfig config, PullRequest pr, List<String> changedFiles, List<Check> checks,
+                    Optional<Deploy> lastDeploy, Optional<HoldInfo> hold, AlertState alerts) {
+        this(config, pr, changedFiles, checks, lastDeploy, hold, alerts, SourceChanges.OFF, PrMarkers.UNREAD);
+    }
+
+    public Snapshot withMarkers(PrMarkers m) {
+        return new Snapshot(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, m);
     }
 
     /** The tag this PR deploys, if its title names one of the configured shape. */

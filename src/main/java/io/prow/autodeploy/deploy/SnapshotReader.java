@@ -4,26 +4,41 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.rollback.DeployHistory;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * All reads one deploy decision needs, in one place so their cost is visible: the PR (1), its files (0 when the
  * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1),
- * recently closed PRs for the last deploy (1), our hold comment only while held (1). Alerts come from a cached
- * source. That is 3 port calls on the warm path.
+ * recently closed PRs for the last deploy (1), our comments only while held or when a marker could change the
+ * decision (1: an approval while the breaking-change guard is closed, a retest count while a test failed, a
+ * {@code /deploy-now} while the window or pacing is closed), and the source range of the bump once per pair of
+ * tags (1, with the guard on). Alerts come from a cached source. That is 3 port calls on the warm path.
  */
 public final class SnapshotReader {
     private final GitHub gh;
     private final AlertSource alerts;
+    private final Clock clock;
+    private final SourceComparer comparer;
     private final Cache<String, List<String>> filesBySha = Caffeine.newBuilder().maximumSize(2_000).build();
 
     public SnapshotReader(GitHub gh, AlertSource alerts) {
+        this(gh, alerts, Clock.systemUTC());
+    }
+
+    /** {@code clock} decides whether the time gates are closed, which is when a {@code /deploy-now} matters. */
+    public SnapshotReader(GitHub gh, AlertSource alerts, Clock clock) {
         this.gh = gh;
         this.alerts = alerts;
+        this.clock = clock;
+        this.comparer = new SourceComparer(gh);
     }
 
     /** Empty when the PR does not look like an autobump PR: nothing more is read and nothing will be written. */
@@ -36,16 +51,51 @@ public final class SnapshotReader {
     }
 
     public Reading readFor(RepoConfig c, PullRequest pr) {
+        return readFor(c, pr, false);
+    }
+
+    /** {@code allMarkers}: read our marker comments even if no gate needs them now (the override commands do). */
+    public Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers) {
         List<String> files = filesBySha.get(c.repo() + "#" + pr.number() + "@" + pr.headSha(),
                 k -> gh.changedFiles(c.repo(), pr.number()));
         var checks = gh.checks(c.repo(), pr.headSha());
         List<PullRequest> closed = AutobumpPulls.recentlyClosed(gh, c);
         Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
+        Supplier<List<Comment>> comments = once(() -> gh.comments(c.repo(), pr.number()));
         Optional<HoldInfo> hold = pr.hasLabel(c.hold().label())
-                ? Optional.of(HoldMarker.latest(gh.comments(c.repo(), pr.number()), gh.botLogin())
+                ? Optional.of(HoldMarker.latest(comments.get(), gh.botLogin())
                         .orElse(new HoldInfo(null, null, null)))
                 : Optional.empty();
-        Snapshot s = new Snapshot(c, pr, files, checks, last, hold, alerts.state(c));
+        SourceChanges changes = comparer.changes(c, c.autobump().tagFromTitle(pr.title()), last);
+        Snapshot s = new Snapshot(c, pr, files, checks, last, hold, alerts.state(c), changes, PrMarkers.UNREAD);
+        if (allMarkers || markersMatter(s, clock.instant())) {
+            s = s.withMarkers(PrMarkers.read(comments.get(), gh.botLogin(), s.tag(), pr.headSha(), changes.range()));
+        }
         return new Reading(s, closed);
+    }
+
+    /** Whether one of our markers could change the decision on {@code s} (read without markers) now. */
+    static boolean markersMatter(Snapshot s, Instant now) {
+        if (!s.pr().open()) {
+            return false;
+        }
+        boolean guardClosed = !new BreakingChangeGate().evaluate(s, now).open();
+        boolean retryable = s.config().retest().max() > 0 && !FailedTests.of(s).isEmpty();
+        boolean timeClosed = !new WindowGate().evaluate(s, now).open() || !new PacingGate().evaluate(s, now).open();
+        return guardClosed || retryable || timeClosed;
+    }
+
+    private static <T> Supplier<T> once(Supplier<T> read) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = read.get();
+                }
+                return value;
+            }
+        };
     }
 }

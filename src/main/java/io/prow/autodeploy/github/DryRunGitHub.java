@@ -82,6 +82,11 @@ public final class DryRunGitHub implements GitHub {
     }
 
     @Override
+    public Comparison compare(RepoRef repo, String base, String head) {
+        return delegate.compare(repo, base, head);
+    }
+
+    @Override
     public void addLabels(RepoRef repo, int number, List<String> labels) {
         LOG.info("dry-run: would add labels {} to {}#{}", labels, repo, number);
     }

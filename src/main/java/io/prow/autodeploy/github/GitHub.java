@@ -38,6 +38,12 @@ public interface GitHub {
 
     String fileText(RepoRef repo, String path, String ref);
 
+    /**
+     * The commits and files between {@code base} and {@code head} (SHAs, short SHAs or refs), one request. A
+     * commit GitHub does not know is a {@link GitHubException} with status 404.
+     */
+    Comparison compare(RepoRef repo, String base, String head);
+
     // ---- writes
     void addLabels(RepoRef repo, int number, List<String> labels);
 

@@ -181,6 +181,15 @@ public final class KohsukeGitHub implements GitHub {
     }
 
     @Override
+    public Comparison compare(RepoRef repo, String base, String head) {
+        // Raw: kohsuke's GHCompare needs the repository object first (one more request). One page, unpaginated:
+        // Comparison.complete() tells the caller when GitHub cut the lists short.
+        String what = "compare " + repo + " " + base + "..." + head;
+        return ComparisonJson.parse(what, raw.getJson(what,
+                raw.url(Map.of(), "repos", repo.owner(), repo.name(), "compare", base + "..." + head)));
+    }
+
+    @Override
     public void addLabels(RepoRef repo, int number, List<String> labels) {
         call("addLabels " + repo + "#" + number, () -> stubs.issue(repo, number).addLabels(labels.toArray(String[]::new)));
     }

@@ -24,6 +24,7 @@ public final class Metrics {
     public final Histogram leadTimeSeconds;
     public final Counter commands;
     public final Counter alertQueries;
+    public final Counter deployNow;
 
     public Metrics(PrometheusRegistry registry) {
         this.registry = registry;
@@ -63,6 +64,9 @@ public final class Metrics {
                 .labelNames("command", "result").register(registry);
         alertQueries = Counter.builder().name("autodeploy_alertmanager_queries_total")
                 .help("Alertmanager queries by result").labelNames("result").register(registry);
+        deployNow = Counter.builder().name("autodeploy_deploy_now_total")
+                .help("Autobump PRs oncall let skip the window and pacing once with /deploy-now")
+                .labelNames("repo").register(registry);
     }
 
     public static Metrics fresh() {

@@ -2,6 +2,7 @@ package io.prow.autodeploy.sandbox;
 
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Comment;
+import io.prow.autodeploy.github.Comparison;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.Permission;
@@ -127,6 +128,38 @@ public final class InMemoryGitHub extends SandboxSetup implements GitHub {
             throw new GitHubException(404, "Not Found: " + path + " at " + ref);
         }
         return text;
+    }
+
+    /**
+     * GitHub's compare over a seeded source history ({@link #pushSourceCommit}): commits after {@code base} up to
+     * {@code head}, oldest first, and the files they touch. SHAs may be abbreviated, as in image tags; an unknown
+     * one is GitHub's 404. A head before its base is "behind" with no commits, as on GitHub.
+     */
+    @Override
+    public synchronized Comparison compare(RepoRef repo, String base, String head) {
+        enter("compare", false);
+        List<SourceCommit> history = sourceHistory.get(repo);
+        if (history == null) {
+            throw new GitHubException(404, "Not Found: repository " + repo);
+        }
+        int from = indexOf(history, base);
+        int to = indexOf(history, head);
+        List<SourceCommit> range = from < to ? history.subList(from + 1, to + 1) : List.of();
+        String status = from == to ? "identical" : from < to ? "ahead" : "behind";
+        String web = "https://github.com/" + repo;
+        List<Comparison.Commit> commits = range.stream()
+                .map(c -> new Comparison.Commit(c.sha(), c.message(), web + "/commit/" + c.sha())).toList();
+        List<String> files = range.stream().flatMap(c -> c.files().stream()).distinct().toList();
+        return new Comparison(status, commits.size(), commits, files, web + "/compare/" + base + "..." + head);
+    }
+
+    private static int indexOf(List<SourceCommit> history, String sha) {
+        for (int i = 0; i < history.size(); i++) {
+            if (sha.length() >= 7 && history.get(i).sha().startsWith(sha)) {
+                return i;
+            }
+        }
+        throw new GitHubException(404, "No commit found for SHA: " + sha);
     }
 
     @Override

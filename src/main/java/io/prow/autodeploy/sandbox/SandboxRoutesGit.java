@@ -49,6 +49,7 @@ final class SandboxRoutesGit {
         routes.post("/repos/{o}/{r}/git/trees", this::createTree);
         routes.post("/repos/{o}/{r}/git/blobs", this::createBlob);
         routes.get("/repos/{o}/{r}/contents/<path>", this::getContent);
+        new SandboxRoutesCompare(gh, json).register(routes);
     }
 
     private void ok(Context ctx, JsonNode body) {

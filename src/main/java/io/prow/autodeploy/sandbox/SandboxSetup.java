@@ -28,6 +28,8 @@ abstract class SandboxSetup {
     protected final Map<String, Set<String>> orgMembers = new HashMap<>();
     protected final Map<String, Set<String>> teamMembers = new HashMap<>();
     private final List<String> log = new ArrayList<>();
+    /** Source repositories (the Prow repo images are built from): a linear history each, oldest first. */
+    protected final Map<RepoRef, List<SourceCommit>> sourceHistory = new HashMap<>();
     private final AtomicLong shaCounter = new AtomicLong(0xabc000);
     protected long nextCommentId = 1000;
 
@@ -49,6 +51,28 @@ abstract class SandboxSetup {
             r.defaultBranch = branch;
         }
         return sha;
+    }
+
+    /** One commit of a source repository's history: what the compare API reports about it. */
+    public record SourceCommit(String sha, String message, List<String> files) {
+        public SourceCommit {
+            files = List.copyOf(files);
+        }
+
+        /** The 10-character short SHA image tags carry ({@code v20261125-<short>}). */
+        public String shortSha() {
+            return sha.substring(0, 10);
+        }
+    }
+
+    /**
+     * Appends a commit to the linear history of source repository {@code ref} (created on first use), as merging a
+     * change into Prow's repository would. Returns it; its {@link SourceCommit#shortSha()} names image tags.
+     */
+    public synchronized SourceCommit pushSourceCommit(RepoRef ref, String message, List<String> files) {
+        SourceCommit c = new SourceCommit(newSha(), message, files);
+        sourceHistory.computeIfAbsent(ref, r -> new ArrayList<>()).add(c);
+        return c;
     }
 
     /** Opens a PR as {@code author}; {@code changes} are path → new text. Returns its number. */

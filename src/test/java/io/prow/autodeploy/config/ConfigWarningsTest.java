@@ -12,10 +12,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class ConfigWarningsTest {
     static final Instant NOW = Instant.parse("2026-11-27T18:00:00Z");
-    static final String ALERTS_AUTO = "alerts:\n  alertmanagerUrl: http://am:9093\n  autoRollback: {enabled: true}\n";
+    // Everything configured that has a warning when it is not: alerts with auto rollback, the breaking-change guard.
+    static final String ALERTS_AUTO = "alerts:\n  alertmanagerUrl: http://am:9093\n  autoRollback: {enabled: true}\n"
+            + "breakingChanges: {sourceRepo: kubernetes-sigs/prow}\n";
+    static final String GUARD = "breakingChanges: {sourceRepo: kubernetes-sigs/prow}\n";
     static final String R = "kubernetes/test-infra: ";
     static final String NO_ALERTS = R + "alerts.alertmanagerUrl is not set: the alert gate is always open and nothing "
             + "rolls back automatically";
+    static final String NO_GUARD = R + "breakingChanges.sourceRepo is not set: the breaking-change guard is off, and "
+            + "bumps deploy without anyone reading the announcements between versions";
 
     record Case(String name, String overrideYaml, List<String> warnings) {
         @Override
@@ -27,8 +32,10 @@ class ConfigWarningsTest {
     static Stream<Case> cases() {
         return Stream.of(
                 new Case("alerts with auto rollback: nothing to say", ALERTS_AUTO, List.of()),
-                new Case("alerts not configured", "{}", List.of(NO_ALERTS)),
-                new Case("alerts without auto rollback", "alerts:\n  alertmanagerUrl: http://am:9093\n",
+                new Case("alerts not configured", GUARD, List.of(NO_ALERTS)),
+                new Case("guard not configured", "alerts:\n  alertmanagerUrl: http://am:9093\n  autoRollback: "
+                        + "{enabled: true}\n", List.of(NO_GUARD)),
+                new Case("alerts without auto rollback", GUARD + "alerts:\n  alertmanagerUrl: http://am:9093\n",
                         List.of(R + "alerts.autoRollback is disabled: an alert firing after a deploy blocks the next "
                                 + "deploy but does not roll back")),
                 new Case("every allowed day blacked out for a year", ALERTS_AUTO
@@ -52,7 +59,7 @@ class ConfigWarningsTest {
                         List.of(R + "window never opens in the next 365 days (check window.days, window.hours and "
                                         + "window.blackouts): nothing will deploy",
                                 R + "window.minInterval 2h is longer than the 1h daily window: at most one deploy a day",
-                                NO_ALERTS)));
+                                NO_ALERTS, NO_GUARD)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -63,8 +70,8 @@ class ConfigWarningsTest {
     }
 
     @Test
-    void embeddedDefaultOnlyLacksAlerts() throws ConfigException {
+    void embeddedDefaultOnlyLacksAlertsAndTheGuard() throws ConfigException {
         assertThat(ConfigWarnings.warnings(ConfigLoader.parse(ConfigLoader.embeddedDefault()), NOW))
-                .containsExactly(NO_ALERTS);
+                .containsExactly(NO_ALERTS, NO_GUARD);
     }
 }

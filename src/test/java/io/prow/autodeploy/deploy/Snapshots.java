@@ -127,6 +127,8 @@ public final class Snapshots {
         private Optional<Deploy> lastDeploy = Optional.empty();
         private Optional<HoldInfo> hold = Optional.empty();
         private AlertState alerts;
+        private SourceChanges sourceChanges = SourceChanges.OFF;
+        private PrMarkers markers = PrMarkers.UNREAD;
 
         private Builder(RepoConfig config) {
             this.config = config;
@@ -205,13 +207,25 @@ public final class Snapshots {
             return this;
         }
 
+        /** The source range the breaking-change guard sees (default: guard off). */
+        public Builder sourceChanges(SourceChanges changes) {
+            this.sourceChanges = changes;
+            return this;
+        }
+
+        /** What our marker comments say (default: not read). */
+        public Builder markers(PrMarkers m) {
+            this.markers = m;
+            return this;
+        }
+
         public Snapshot build() {
             PullRequest pr = new PullRequest(config.repo(), 42, title, "", author, author, headRef, SHA, baseRef,
                     open, Instant.parse("2026-11-27T08:00:00Z"), open ? null : Instant.parse("2026-11-27T09:00:00Z"),
                     null, labels, "https://github.com/" + config.repo() + "/pull/42");
             AlertState a = alerts != null ? alerts
                     : config.alerts().url().isPresent() ? AlertState.quiet() : AlertState.disabled();
-            return new Snapshot(config, pr, files, checks, lastDeploy, hold, a);
+            return new Snapshot(config, pr, files, checks, lastDeploy, hold, a, sourceChanges, markers);
         }
 
         private static Check newCheck(String context, Check.State state) {

@@ -1,0 +1,81 @@
+package io.prow.autodeploy.commands;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.config.Role;
+import io.prow.autodeploy.deploy.DeployOverrides;
+import io.prow.autodeploy.deploy.InertText;
+import io.prow.autodeploy.deploy.PrMarkers;
+import io.prow.autodeploy.deploy.SourceChanges;
+import io.prow.autodeploy.github.PullRequest;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /approve-deploy [reason]}: oncall read the announcements and opens the breaking-change guard for the
+ * autobump PR's current tag. The approval is a marker in this command's reply, bound to the tag: a later bump
+ * needs a new one. Same authorization as {@code /hold cancel}.
+ */
+public final class ApproveDeployCommand implements Command {
+    static final Pattern PATTERN = Pattern.compile("(?mi)^/approve-deploy(?:[ \\t]+(.*?))?[ \\t]*$");
+
+    static final CommandSpec SPEC = new CommandSpec("approve-deploy", PATTERN, "/approve-deploy [reason]",
+            "Lets the autobump PR's version deploy although the Prow announcements changed since the deployed "
+                    + "version (the breaking-change guard). For this version only.",
+            List.of("/approve-deploy", "/approve-deploy migrated the plank config as announced"));
+
+    private final DeployOverrides overrides;
+    private final Replies replies;
+
+    public ApproveDeployCommand(DeployOverrides overrides, Replies replies) {
+        this.overrides = overrides;
+        this.replies = replies;
+    }
+
+    @Override
+    public CommandSpec spec() {
+        return SPEC;
+    }
+
+    @Override
+    public Set<Role> whoCan(RepoConfig config) {
+        return config.hold().whoCanUnhold();
+    }
+
+    @Override
+    public void run(CommandInvocation inv) {
+        DeployOverrides.Outcome o = overrides.approve(inv.config(), inv.number(), inv.onPullRequest(), inv.author(),
+                inv.args(), inv.comment().id());
+        boolean markerHere = overrides.storeElsewhere(inv.config(), inv.number(), o, inv.author(),
+                inv.comment().htmlUrl());
+        replies.reply(inv, text(o, markerHere));
+        overrides.afterReply(inv.config(), o);
+    }
+
+    /** The reply; {@code withMarker}: it stores the override (the command was on the PR). */
+    static String text(DeployOverrides.Outcome o, boolean withMarker) {
+        if (o instanceof DeployOverrides.NothingToApprove n) {
+            return "nothing needs approval on " + link(n.pr()) + ": " + n.why() + ".";
+        }
+        if (o instanceof DeployOverrides.AlreadyApproved a) {
+            return "`" + a.approval().tag() + "` on " + link(a.pr()) + " was already approved by @"
+                    + a.approval().by() + "; nothing changed.";
+        }
+        if (o instanceof DeployOverrides.Approved a) {
+            PrMarkers.Approval ap = a.approval();
+            String what = a.changes() instanceof SourceChanges.Unknown u
+                    ? " although its source range could not be compared (" + InertText.of(u.reason()) + ")"
+                    : a.changes() instanceof SourceChanges.Compared c
+                    ? " past the announcements changed since `" + c.fromTag() + "`" : "";
+            String why = ap.reason() == null || ap.reason().isBlank() ? "" : " (" + InertText.of(ap.reason()) + ")";
+            return "approved deploying `" + ap.tag() + "` on " + link(a.pr()) + what + why + ". The other gates "
+                    + "still apply; a later bump needs a new approval."
+                    + (withMarker ? "\n" + PrMarkers.marker(ap) : "");
+        }
+        return "there is no open autobump PR; nothing needs approval.";
+    }
+
+    static String link(PullRequest pr) {
+        return "[#" + pr.number() + "](" + pr.htmlUrl() + ")";
+    }
+}

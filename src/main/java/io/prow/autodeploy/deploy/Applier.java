@@ -48,7 +48,7 @@ public final class Applier {
         boolean same = current.isPresent() && current.get().state() == fold(state)
                 && text.equals(current.get().description());
         if (!same) {
-            gh.setStatus(pr.repo(), pr.headSha(), state, context, text, statusUrl);
+            gh.setStatus(pr.repo(), pr.headSha(), state, context, text, d.statusLink().orElse(statusUrl));
             done.add("status " + state.api() + " \"" + text + "\"");
         }
         return done;

@@ -49,6 +49,6 @@ public final class BreakingChangeGate implements Gate {
             return GateResult.open(NAME, "no announcements between " + c.fromTag() + " and " + c.toTag());
         }
         return GateResult.closed(NAME, "Needs oncall: announcements changed between " + c.fromTag() + " and "
-                + c.toTag());
+                + c.toTag()).withLink(c.comparison().htmlUrl());
     }
 }

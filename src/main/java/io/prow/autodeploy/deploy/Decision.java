@@ -29,6 +29,11 @@ public record Decision(List<GateResult> results, Optional<String> tag) {
         return results.stream().filter(r -> !r.open()).flatMap(r -> r.opensAt().stream()).min(Instant::compareTo);
     }
 
+    /** Where the status should link: the first closed gate's explanation, if it has one. */
+    public Optional<String> statusLink() {
+        return firstClosed().flatMap(GateResult::link);
+    }
+
     /** Untrusted PRs fail (a person should look); everything else waits. */
     public StatusState statusState() {
         if (deploy()) {

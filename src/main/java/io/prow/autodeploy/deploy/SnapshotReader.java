@@ -56,8 +56,13 @@ public final class SnapshotReader {
 
     /** {@code allMarkers}: read our marker comments even if no gate needs them now (the override commands do). */
     public Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers) {
-        List<String> files = filesBySha.get(c.repo() + "#" + pr.number() + "@" + pr.headSha(),
-                k -> gh.changedFiles(c.repo(), pr.number()));
+        // Not get(key, loader): that runs the HTTP request inside the cache's lock, stalling other workers.
+        String key = c.repo() + "#" + pr.number() + "@" + pr.headSha();
+        List<String> files = filesBySha.getIfPresent(key);
+        if (files == null) {
+            files = gh.changedFiles(c.repo(), pr.number());
+            filesBySha.put(key, files);
+        }
         var checks = gh.checks(c.repo(), pr.headSha());
         List<PullRequest> closed = AutobumpPulls.recentlyClosed(gh, c);
         Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();

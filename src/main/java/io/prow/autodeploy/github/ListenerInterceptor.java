@@ -19,7 +19,8 @@ final class ListenerInterceptor implements Interceptor {
     private static final Set<String> RESOURCE_WORDS = Set.of(
             "pulls", "files", "issues", "comments", "labels", "commits", "status", "statuses", "check-runs",
             "collaborators", "permission", "git", "ref", "refs", "heads", "trees", "blobs", "contents",
-            "members", "teams", "memberships", "user", "app", "installations", "access_tokens", "rate_limit");
+            "members", "teams", "memberships", "user", "app", "installations", "access_tokens", "rate_limit",
+            "compare");
 
     private final int basePathSegments;
     private final GitHubRequestListener listener;

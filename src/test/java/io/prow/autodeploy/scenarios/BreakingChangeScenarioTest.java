@@ -89,6 +89,8 @@ class BreakingChangeScenarioTest {
 
         assertThat(Bumps.statusText(h, pr))
                 .isEqualTo("PENDING Needs oncall: announcements changed between " + deployed + " and " + next);
+        assertThat(h.gh.peekChecks(pr.repo(), h.gh.peek(pr.repo(), pr.number()).headSha()).get("autodeploy").url())
+                .as("the status links to the compare view").contains("/compare/").contains("...");
         assertThat(labels(pr)).doesNotContain(READY);
         assertThat(botComments(pr)).singleElement().extracting(Comment::body).asString()
                 .contains("**Deploy needs oncall**", "`ANNOUNCEMENTS.md`", announced.sha().substring(0, 7),

@@ -79,8 +79,8 @@ class StatusJsonTest {
         assertThat(keys(gates.get(0))).containsExactly("gate", "open", "reason", "opensAt");
         assertThat(StreamSupport.stream(gates.spliterator(), false).map(g -> g.get("gate").asText() + "="
                 + g.get("open").asBoolean())).containsExactly("trusted=true", "tests=true", "hold=false",
-                "alerts=true", "window=true", "pacing=false");
-        JsonNode pacing = gates.get(5);
+                "alerts=true", "breaking-changes=true", "window=true", "pacing=false");
+        JsonNode pacing = gates.get(6);
         assertThat(pacing.get("opensAt").asText()).isEqualTo("2026-11-25T19:10:00Z");
         assertThat(gates.get(2).get("reason").asText()).isEqualTo("Held by @alice: " + StatusScenario.HOLD_REASON);
 

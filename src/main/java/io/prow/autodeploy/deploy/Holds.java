@@ -61,10 +61,15 @@ public final class Holds implements DeployHolds {
         return target;
     }
 
+    /**
+     * Returns the PR deploys resume on: the held one, or, when nothing is held (any more), the open autobump PR. So
+     * a release repeated after a failure half way answers as the first try would have, not "was not held".
+     */
     @Override
     public Optional<PullRequest> release(RepoConfig c, String by) {
         String label = c.hold().label();
-        List<PullRequest> held = AutobumpPulls.recent(gh, c).stream().filter(p -> p.hasLabel(label)).toList();
+        List<PullRequest> recent = AutobumpPulls.recent(gh, c);
+        List<PullRequest> held = recent.stream().filter(p -> p.hasLabel(label)).toList();
         for (PullRequest pr : held) {
             reconciler.withLock(c, pr.number(), () -> {
                 gh.removeLabel(c.repo(), pr.number(), label);
@@ -74,7 +79,8 @@ public final class Holds implements DeployHolds {
                 return null;
             });
         }
-        return held.stream().filter(PullRequest::open).findFirst().or(() -> held.stream().findFirst());
+        return held.stream().filter(PullRequest::open).findFirst().or(() -> held.stream().findFirst())
+                .or(() -> recent.stream().filter(PullRequest::open).max(Comparator.comparingInt(PullRequest::number)));
     }
 
     private static boolean same(String a, String b) {

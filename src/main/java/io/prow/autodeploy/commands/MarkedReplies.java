@@ -1,5 +1,6 @@
 package io.prow.autodeploy.commands;
 
+import io.prow.autodeploy.deploy.Holds;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;
 import java.util.Optional;
@@ -45,7 +46,12 @@ public final class MarkedReplies implements Replies {
         String body = "@" + inv.author() + ": " + markdown + "\n\n" + marker;
         Optional<Comment> existing = existing(inv);
         if (existing.isEmpty()) {
-            gh.createComment(inv.config().repo(), inv.number(), body);
+            Comment posted = gh.createComment(inv.config().repo(), inv.number(), body);
+            // Another replica may have answered the same delivery meanwhile: the older reply stays, with our text
+            // if ours is final and it is not (a failure reply must not outlive a success).
+            Holds.yieldToOlder(gh, inv.config().repo(), inv.number(), posted, (older, all) -> isReplyTo(older, inv))
+                    .filter(older -> marker.equals(marker(inv.comment().id())) && !older.body().equals(body))
+                    .ifPresent(older -> gh.editComment(inv.config().repo(), older.id(), body));
         } else if (!existing.get().body().equals(body)) {
             gh.editComment(inv.config().repo(), existing.get().id(), body);
         }
@@ -54,8 +60,12 @@ public final class MarkedReplies implements Replies {
     private Optional<Comment> existing(CommandInvocation inv) {
         long id = inv.comment().id();
         return gh.comments(inv.config().repo(), inv.number()).stream()
-                .filter(c -> gh.botLogin().equals(c.author())
-                        && (c.body().contains(marker(id)) || c.body().contains(failedMarker(id))))
+                .filter(c -> gh.botLogin().equals(c.author()) && isReplyTo(c, inv))
                 .findFirst();
+    }
+
+    private static boolean isReplyTo(Comment c, CommandInvocation inv) {
+        long id = inv.comment().id();
+        return c.body().contains(marker(id)) || c.body().contains(failedMarker(id));
     }
 }

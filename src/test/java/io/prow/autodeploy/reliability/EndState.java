@@ -1,5 +1,6 @@
 package io.prow.autodeploy.reliability;
 
+import io.prow.autodeploy.deploy.Holds;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
@@ -13,7 +14,8 @@ import java.util.TreeSet;
 /**
  * What GitHub shows after a run, in a form two runs can be compared by: every PR (state, labels, our status), every
  * branch, and every comment the bot wrote. Only what legitimately differs between two correct runs is normalised:
- * the instant inside a hold marker (a retry happens later by the clock), the order of the bot's comments on one
+ * comments a replica retracted as duplicates (emptied, until the port can delete them: counted by
+ * {@link #retracted}), the instant inside a hold marker (a retry happens later by the clock), the order of the bot's comments on one
  * issue (after a failure the reply may be written before the hold marker), and one known wording deviation.
  */
 public record EndState(Map<Integer, String> pulls, Set<String> branches, Map<Integer, List<String>> botComments) {
@@ -34,9 +36,17 @@ public record EndState(Map<Integer, String> pulls, Set<String> branches, Map<Int
         return new EndState(pulls, new TreeSet<>(gh.peekBranches(DeployWorld.REPO)), comments);
     }
 
+    /** Bot comments emptied because another replica had posted the same one first. */
+    public static long retracted(InMemoryGitHub gh) {
+        return gh.peekAll(DeployWorld.REPO).stream()
+                .flatMap(pr -> gh.peekComments(DeployWorld.REPO, pr.number()).stream())
+                .filter(c -> c.body().equals(Holds.RETRACTED)).count();
+    }
+
     private static void botComments(InMemoryGitHub gh, int number, Map<Integer, List<String>> into) {
         List<String> bodies = gh.peekComments(DeployWorld.REPO, number).stream()
-                .filter(c -> c.author().equals(DeployWorld.BOT)).map(Comment::body).map(EndState::normalise).sorted().toList();
+                .filter(c -> c.author().equals(DeployWorld.BOT)).map(Comment::body)
+                .filter(b -> !b.equals(Holds.RETRACTED)).map(EndState::normalise).sorted().toList();
         if (!bodies.isEmpty()) {
             into.put(number, bodies);
         }

@@ -63,6 +63,7 @@ public final class PluginApp implements AutoCloseable {
     public final StatusBoard board;
     public final CommandRegistry registry;
     public final HmacSecrets secrets;
+    private final HookHandler hook;
     private final PluginServer server;
     private final HTTPServer metricsServer;
     private final Settings settings;
@@ -94,8 +95,9 @@ public final class PluginApp implements AutoCloseable {
         EventRouter router = new EventRouter(() -> config, executor, reconciler, dispatcher, registry, gh, index,
                 metrics);
         HelpProvider help = new HelpProvider(config, registry, gates, board);
+        this.hook = new HookHandler(secrets, router, metrics);
         this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
-                settings.maxBodyBytes(), new HookHandler(secrets, router, metrics), help, () -> true, routes -> {});
+                settings.maxBodyBytes(), hook, help, () -> !hook.draining(), routes -> {});
         this.metricsServer = settings.metricsPort() < 0 ? null
                 : HTTPServer.builder().port(settings.metricsPort()).registry(metrics.registry).buildAndStart();
     }
@@ -137,16 +139,21 @@ public final class PluginApp implements AutoCloseable {
         JvmMetrics.builder().register(metrics.registry);
     }
 
-    /** Graceful: stop taking requests, let queued work finish within the grace period, then stop. */
+    /**
+     * Graceful (SIGTERM): refuse new deliveries with 503 and report not ready, let queued and running work finish
+     * within the grace period, then stop the timers and the servers. The servers stay up while draining so that
+     * hook gets an answer rather than a refused connection.
+     */
     @Override
     public void close() {
-        server.close();
+        hook.drain();
         try {
             executor.shutdown(settings.shutdownGrace());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         scheduler.close();
+        server.close();
         if (metricsServer != null) {
             metricsServer.close();
         }

@@ -43,7 +43,8 @@ public final class MarkedReplies implements Replies {
     }
 
     private void write(CommandInvocation inv, String markdown, String marker) {
-        String body = "@" + inv.author() + ": " + markdown + "\n\n" + marker;
+        // Replies quote what people wrote (a hold reason): it must not carry a marker of ours.
+        String body = "@" + inv.author() + ": " + Holds.inert(markdown) + "\n\n" + marker;
         Optional<Comment> existing = existing(inv);
         if (existing.isEmpty()) {
             Comment posted = gh.createComment(inv.config().repo(), inv.number(), body);

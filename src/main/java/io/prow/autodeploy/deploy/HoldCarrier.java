@@ -49,7 +49,7 @@ public final class HoldCarrier {
             gh.addLabels(c.repo(), pr.number(), List.of(label));
         }
         Comment posted = gh.createComment(c.repo(), pr.number(), "Deploys are still held (carried over from #"
-                + previous.get().number() + "). " + old.describe() + "\n\nComment `/hold cancel` to resume deploys.\n"
+                + previous.get().number() + "). " + Holds.inert(old.describe()) + "\n\nComment `/hold cancel` to resume deploys.\n"
                 + HoldMarker.marker(old, previous.get().number()));
         Holds.yieldToOlder(gh, c.repo(), pr.number(), posted, (older, all) -> HoldMarker.isCarryMarker(older.body()));
         return true;

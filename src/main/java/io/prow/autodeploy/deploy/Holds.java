@@ -52,7 +52,7 @@ public final class Holds implements DeployHolds {
             boolean sameHold = current.isPresent() && same(current.get().by(), by)
                     && same(current.get().reason(), reason);
             if (!sameHold) {
-                Comment posted = gh.createComment(c.repo(), pr.number(), wanted.describe() + ". Automatic deploys "
+                Comment posted = gh.createComment(c.repo(), pr.number(), inert(wanted.describe()) + ". Automatic deploys "
                         + "are stopped until someone comments `/hold cancel`; later autobump PRs stay held too.\n"
                         + HoldMarker.marker(wanted, null));
                 yieldToOlder(gh, c.repo(), pr.number(), posted, (older, all) -> isSameHold(older, all, by, reason));
@@ -85,6 +85,15 @@ public final class Holds implements DeployHolds {
         }
         return held.stream().filter(PullRequest::open).findFirst().or(() -> held.stream().findFirst())
                 .or(() -> recent.stream().filter(PullRequest::open).max(Comparator.comparingInt(PullRequest::number)));
+    }
+
+    /**
+     * Text people wrote (a hold reason), made unable to open an HTML comment before we post it: otherwise a reason
+     * could carry a forged hidden marker of ours (another holder, a reply to a comment not yet written), and the
+     * marker parsers would believe it. GitHub renders {@code &lt;!--} as the text {@code <!--}.
+     */
+    public static String inert(String peoplesText) {
+        return peoplesText == null ? null : peoplesText.replace("<!--", "&lt;!--");
     }
 
     /** A bot comment a replica stepped back from: emptied, as the port cannot delete (yet). Matches no marker. */

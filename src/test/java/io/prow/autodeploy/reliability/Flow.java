@@ -74,7 +74,7 @@ public enum Flow {
     abstract Delivery prepare(PluginHarness h) throws Exception;
 
     /** The bump to {@link DeployWorld#NEXT} opened and deployed (labelled); returns its number. */
-    static int deployed(PluginHarness h) throws Exception {
+    public static int deployed(PluginHarness h) throws Exception {
         int n = DeployWorld.openBump(h.gh, NEXT);
         h.send("pull_request", DeployWorld.opened(h.gh, n));
         h.settle();

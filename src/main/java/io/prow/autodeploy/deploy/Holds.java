@@ -121,7 +121,8 @@ public final class Holds implements DeployHolds {
 
     /** The newest hold marker before ours says the same hold: two replicas posted one /hold twice. */
     private static boolean isSameHold(Comment older, List<Comment> before, String by, String reason) {
-        Predicate<Comment> holdMarker = c -> HoldMarker.parse(c.body()).isPresent() && !HoldMarker.isCarryMarker(c.body());
+        Predicate<Comment> holdMarker =
+                c -> HoldMarker.parse(c.body()).isPresent() && !HoldMarker.isCarryMarker(c.body());
         Optional<Comment> newest = before.stream().filter(holdMarker).max(Comparator.comparingLong(Comment::id));
         return newest.isPresent() && newest.get().id() == older.id()
                 && HoldMarker.parse(older.body()).filter(h -> same(h.by(), by) && same(h.reason(), reason)).isPresent();

@@ -75,6 +75,7 @@ public final class PluginApp implements AutoCloseable {
     public final HmacSecrets secrets;
     /** {@code POST /alertmanager}, present when a webhook token file is given. */
     public final Optional<AlertmanagerReceiver> alertmanager;
+    private final HookHandler hook;
     private final PluginServer server;
     private final HTTPServer metricsServer;
     private final Settings settings;
@@ -120,8 +121,9 @@ public final class PluginApp implements AutoCloseable {
         this.alertmanager = alertmanagerTokenFile.map(f -> new AlertmanagerReceiver(new AlertmanagerWebhook(f),
                 alerts, this::reconcileAll, config.repos(), new AutoRollbackWatcher(gh, holds)));
         warnIfAutoRollbackCannotHear(config, alertmanager.isPresent());
+        this.hook = new HookHandler(secrets, router, metrics);
         this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
-                settings.maxBodyBytes(), new HookHandler(secrets, router, metrics), help, () -> true,
+                settings.maxBodyBytes(), hook, help, () -> !hook.draining(),
                 PluginServer.Routes.all(List.of(new StatusRoutes(config, board, clock),
                         new AlertmanagerRoutes(alertmanager))));
         this.metricsServer = settings.metricsPort() < 0 ? null
@@ -175,16 +177,21 @@ public final class PluginApp implements AutoCloseable {
         JvmMetrics.builder().register(metrics.registry);
     }
 
-    /** Graceful: stop taking requests, let queued work finish within the grace period, then stop. */
+    /**
+     * Graceful (SIGTERM): refuse new deliveries with 503 and report not ready, let queued and running work finish
+     * within the grace period, then stop the timers and the servers. The servers stay up while draining so that
+     * hook gets an answer rather than a refused connection.
+     */
     @Override
     public void close() {
-        server.close();
+        hook.drain();
         try {
             executor.shutdown(settings.shutdownGrace());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         scheduler.close();
+        server.close();
         if (metricsServer != null) {
             metricsServer.close();
         }

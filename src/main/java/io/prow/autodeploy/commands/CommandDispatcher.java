@@ -22,13 +22,13 @@ public final class CommandDispatcher {
 
     private final CommandRegistry registry;
     private final Authorizer authorizer;
-    private final Replies replies;
+    private final MarkedReplies replies;
     private final Metrics metrics;
     private final List<Duration> backoff;
     private final Consumer<Duration> pause;
 
     /** {@code pause} is how to wait between tries ({@code Thread::sleep} in production, a recorder in tests). */
-    public CommandDispatcher(CommandRegistry registry, Authorizer authorizer, Replies replies, Metrics metrics,
+    public CommandDispatcher(CommandRegistry registry, Authorizer authorizer, MarkedReplies replies, Metrics metrics,
                              List<Duration> backoff, Consumer<Duration> pause) {
         this.registry = registry;
         this.authorizer = authorizer;
@@ -42,11 +42,28 @@ public final class CommandDispatcher {
             List.of(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(20));
 
     public void handle(RepoConfig config, IssueCommentEvent e, String deliveryId) {
-        for (CommandRegistry.Match m : registry.find(e.comment().body())) {
+        List<CommandRegistry.Match> matches = registry.find(e.comment().body());
+        if (matches.isEmpty()) {
+            return;
+        }
+        // A redelivered comment that already has its answer is not run again: by now the command may have been
+        // undone on purpose (a /hold delivered again after /hold cancel must not hold again).
+        CommandInvocation first = invocation(config, e, matches.get(0), deliveryId);
+        String firstName = matches.get(0).command().spec().name();
+        Optional<Boolean> answered = attempt(() -> replies.answered(first), first, firstName);
+        if (answered.isEmpty()) {
+            return;
+        }
+        if (answered.get()) {
+            LOG.info("comment {} by @{} was answered before (delivery {} repeats it): nothing to do",
+                    e.comment().id(), e.comment().author(), deliveryId);
+            matches.forEach(m -> metrics.commands.labelValues(m.command().spec().name(), "repeated").inc());
+            return;
+        }
+        for (CommandRegistry.Match m : matches) {
             Command cmd = m.command();
             String name = cmd.spec().name();
-            CommandInvocation inv = new CommandInvocation(config, e.number(), e.onPullRequest(),
-                    e.comment().author(), e.comment(), m.args(), deliveryId);
+            CommandInvocation inv = invocation(config, e, m, deliveryId);
             Optional<Boolean> allowed = attempt(
                     () -> authorizer.allowed(config, cmd.whoCan(config), inv.author()), inv, name);
             if (allowed.isEmpty()) {
@@ -69,19 +86,27 @@ public final class CommandDispatcher {
         }
     }
 
+    private static CommandInvocation invocation(RepoConfig config, IssueCommentEvent e, CommandRegistry.Match m,
+                                                String deliveryId) {
+        return new CommandInvocation(config, e.number(), e.onPullRequest(), e.comment().author(), e.comment(),
+                m.args(), deliveryId);
+    }
+
     /** Runs {@code step} with retries on transient GitHub failures; empty when it finally failed (asker told). */
     private <T> Optional<T> attempt(Supplier<T> step, CommandInvocation inv, String name) {
         for (int i = 0; ; i++) {
             try {
                 return Optional.of(step.get());
             } catch (GitHubException e) {
-                boolean again = e.isTransient() && i < backoff.size();
+                // GitHub's Retry-After is a floor, never shortened. Longer than our longest pause, a worker would
+                // sit idle too long (and past the shutdown grace): give up and ask for the command again instead.
+                boolean waitTooLong = e.retryAfter().filter(d -> d.compareTo(longestPause()) > 0).isPresent();
+                boolean again = e.isTransient() && i < backoff.size() && !waitTooLong;
                 LOG.warn("{} by @{} (delivery {}) failed on try {}: GitHub {}: {}{}", name, inv.author(),
                         inv.deliveryId(), i + 1, e.status(), e.getMessage(), again ? "; retrying" : "");
                 if (again) {
-                    Duration wait = e.retryAfter().filter(d -> d.compareTo(backoff.get(backoff.size() - 1)) <= 0)
-                            .orElse(backoff.get(i));
-                    pause.accept(wait);
+                    Duration planned = backoff.get(i);
+                    pause.accept(e.retryAfter().filter(d -> d.compareTo(planned) > 0).orElse(planned));
                     continue;
                 }
                 metrics.commands.labelValues(name, "failed").inc();
@@ -91,9 +116,13 @@ public final class CommandDispatcher {
         }
     }
 
+    private Duration longestPause() {
+        return backoff.isEmpty() ? Duration.ZERO : backoff.get(backoff.size() - 1);
+    }
+
     private void tellFailed(CommandInvocation inv, String name, GitHubException e) {
         try {
-            replies.reply(inv, "`" + name + "` could not be completed because GitHub answered an error ("
+            replies.replyFailed(inv, "`" + name + "` could not be completed because GitHub answered an error ("
                     + e.status() + "). Nothing is retried automatically: please comment `" + name
                     + "` again in a few minutes.");
         } catch (GitHubException again) {

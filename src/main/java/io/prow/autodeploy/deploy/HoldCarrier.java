@@ -23,10 +23,14 @@ public final class HoldCarrier {
         this.clock = clock;
     }
 
-    /** True when it put the hold on {@code pr}. Costs nothing unless the newest earlier autobump PR was held. */
+    /**
+     * True when it put the hold on {@code pr}. Costs nothing unless the newest earlier autobump PR was held. The label
+     * goes first (it is what stops Tide) and the marker comment second; a carry cut short between the two is
+     * finished by the next reconcile, which is why a labelled PR is still checked for its marker.
+     */
     public boolean carryIfNeeded(RepoConfig c, PullRequest pr, List<PullRequest> recentlyClosed) {
         String label = c.hold().label();
-        if (!pr.open() || pr.hasLabel(label)) {
+        if (!pr.open()) {
             return false;
         }
         Optional<PullRequest> previous = recentlyClosed.stream()
@@ -41,10 +45,13 @@ public final class HoldCarrier {
         }
         HoldInfo old = HoldMarker.latest(gh.comments(c.repo(), previous.get().number()), gh.botLogin())
                 .orElse(new HoldInfo(null, "carried from #" + previous.get().number(), clock.instant()));
-        gh.addLabels(c.repo(), pr.number(), List.of(label));
-        gh.createComment(c.repo(), pr.number(), "Deploys are still held (carried over from #"
-                + previous.get().number() + "). " + old.describe() + "\n\nComment `/hold cancel` to resume deploys.\n"
+        if (!pr.hasLabel(label)) {
+            gh.addLabels(c.repo(), pr.number(), List.of(label));
+        }
+        Comment posted = gh.createComment(c.repo(), pr.number(), "Deploys are still held (carried over from #"
+                + previous.get().number() + "). " + Holds.inert(old.describe()) + "\n\nComment `/hold cancel` to resume deploys.\n"
                 + HoldMarker.marker(old, previous.get().number()));
+        Holds.yieldToOlder(gh, c.repo(), pr.number(), posted, (older, all) -> HoldMarker.isCarryMarker(older.body()));
         return true;
     }
 }

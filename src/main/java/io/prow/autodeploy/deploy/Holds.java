@@ -1,12 +1,15 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.RepoRef;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Holds live on GitHub only: the hold label (the same one Prow's hold plugin and Tide's missingLabels use) on the
@@ -49,9 +52,10 @@ public final class Holds implements DeployHolds {
             boolean sameHold = current.isPresent() && same(current.get().by(), by)
                     && same(current.get().reason(), reason);
             if (!sameHold) {
-                gh.createComment(c.repo(), pr.number(), wanted.describe() + ". Automatic deploys are stopped "
-                        + "until someone comments `/hold cancel`; later autobump PRs stay held too.\n"
+                Comment posted = gh.createComment(c.repo(), pr.number(), inert(wanted.describe()) + ". Automatic deploys "
+                        + "are stopped until someone comments `/hold cancel`; later autobump PRs stay held too.\n"
                         + HoldMarker.marker(wanted, null));
+                yieldToOlder(gh, c.repo(), pr.number(), posted, (older, all) -> isSameHold(older, all, by, reason));
             }
             if (pr.open()) {
                 reconciler.reconcile(c, pr.number());
@@ -61,10 +65,15 @@ public final class Holds implements DeployHolds {
         return target;
     }
 
+    /**
+     * Returns the PR deploys resume on: the held one, or, when nothing is held (any more), the open autobump PR. So
+     * a release repeated after a failure half way answers as the first try would have, not "was not held".
+     */
     @Override
     public Optional<PullRequest> release(RepoConfig c, String by) {
         String label = c.hold().label();
-        List<PullRequest> held = AutobumpPulls.recent(gh, c).stream().filter(p -> p.hasLabel(label)).toList();
+        List<PullRequest> recent = AutobumpPulls.recent(gh, c);
+        List<PullRequest> held = recent.stream().filter(p -> p.hasLabel(label)).toList();
         for (PullRequest pr : held) {
             reconciler.withLock(c, pr.number(), () -> {
                 gh.removeLabel(c.repo(), pr.number(), label);
@@ -74,7 +83,49 @@ public final class Holds implements DeployHolds {
                 return null;
             });
         }
-        return held.stream().filter(PullRequest::open).findFirst().or(() -> held.stream().findFirst());
+        return held.stream().filter(PullRequest::open).findFirst().or(() -> held.stream().findFirst())
+                .or(() -> recent.stream().filter(PullRequest::open).max(Comparator.comparingInt(PullRequest::number)));
+    }
+
+    /**
+     * Text people wrote (a hold reason), made unable to open an HTML comment before we post it: otherwise a reason
+     * could carry a forged hidden marker of ours (another holder, a reply to a comment not yet written), and the
+     * marker parsers would believe it. GitHub renders {@code &lt;!--} as the text {@code <!--}.
+     */
+    public static String inert(String peoplesText) {
+        return peoplesText == null ? null : peoplesText.replace("<!--", "&lt;!--");
+    }
+
+    /** A bot comment a replica stepped back from: emptied, as the port cannot delete (yet). Matches no marker. */
+    public static final String RETRACTED = "<!-- autodeploy:retracted duplicate -->";
+
+    /** Whether {@code older} is an earlier twin of a comment, given every bot comment before {@code ours}. */
+    public interface Twin {
+        boolean test(Comment older, List<Comment> botCommentsBefore);
+    }
+
+    /**
+     * Two replicas handling one event can both read "not there yet" and both post. After posting, the later comment
+     * steps back: if an older bot comment on the issue is its twin, ours is emptied ({@link #RETRACTED}), so exactly
+     * one stays whatever the interleaving (the oldest never steps back). Returns the older twin, if any.
+     */
+    public static Optional<Comment> yieldToOlder(GitHub gh, RepoRef repo, int number, Comment ours, Twin twin) {
+        List<Comment> before = gh.comments(repo, number).stream()
+                .filter(c -> gh.botLogin().equals(c.author()) && c.id() < ours.id()).toList();
+        Optional<Comment> older = before.stream().filter(c -> twin.test(c, before)).findFirst();
+        if (older.isPresent()) {
+            gh.editComment(repo, ours.id(), RETRACTED);
+        }
+        return older;
+    }
+
+    /** The newest hold marker before ours says the same hold: two replicas posted one /hold twice. */
+    private static boolean isSameHold(Comment older, List<Comment> before, String by, String reason) {
+        Predicate<Comment> holdMarker =
+                c -> HoldMarker.parse(c.body()).isPresent() && !HoldMarker.isCarryMarker(c.body());
+        Optional<Comment> newest = before.stream().filter(holdMarker).max(Comparator.comparingLong(Comment::id));
+        return newest.isPresent() && newest.get().id() == older.id()
+                && HoldMarker.parse(older.body()).filter(h -> same(h.by(), by) && same(h.reason(), reason)).isPresent();
     }
 
     private static boolean same(String a, String b) {

@@ -27,6 +27,7 @@ public final class HookHandler {
     private final EventSink sink;
     private final Metrics metrics;
     private final ObjectMapper json = new ObjectMapper();
+    private volatile boolean draining;
 
     public HookHandler(HmacSecrets secrets, EventSink sink, Metrics metrics) {
         this.secrets = secrets;
@@ -39,9 +40,24 @@ public final class HookHandler {
 
     public record Response(int status, String body) {}
 
+    /**
+     * From now on every delivery is refused with 503 while the queued work drains (graceful shutdown): hook sees a
+     * clear "not now" instead of a reset connection, and the sweep of the replica that stays picks the event up.
+     */
+    public void drain() {
+        draining = true;
+    }
+
+    public boolean draining() {
+        return draining;
+    }
+
     public Response handle(Request r) {
         if (!"POST".equalsIgnoreCase(r.method())) {
             return reject("unknown", "bad_method", 405, "405 Method not allowed");
+        }
+        if (draining) {
+            return reject("unknown", "unavailable", 503, "503 Service Unavailable: shutting down");
         }
         String eventType = r.header().apply("X-GitHub-Event");
         if (eventType == null || eventType.isBlank()) {

@@ -6,6 +6,7 @@ import io.prow.autodeploy.cli.PluginApp;
 import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
@@ -20,12 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole plugin on loopback over the in-memory GitHub, driven as hook drives it: signed HTTP POSTs to /hook.
@@ -39,7 +41,7 @@ public final class PluginHarness implements AutoCloseable {
     public final InMemoryGitHub gh;
     public final PluginApp app;
     public final Path dir;
-    public final List<java.time.Duration> pauses = new ArrayList<>();
+    public final List<java.time.Duration> pauses = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger delivery = new AtomicInteger();
 
@@ -47,9 +49,10 @@ public final class PluginHarness implements AutoCloseable {
         this(clock, configYaml, new InMemoryGitHub(clock, "k8s-ci-robot"));
     }
 
+    /** Two harnesses over one {@code gh} are two replicas of the plugin sharing one GitHub. */
     public PluginHarness(ManualClock clock, String configYaml, InMemoryGitHub gh) throws Exception {
-        this(clock, configYaml, gh, PluginApp.Settings.forTests(), new AlertSource(new AlertmanagerClient()),
-                Optional.empty());
+        this(clock, configYaml, gh, UnaryOperator.identity(), new AlertSource(new AlertmanagerClient()),
+                PluginApp.Settings.forTests(), Optional.empty());
     }
 
     /**
@@ -58,14 +61,30 @@ public final class PluginHarness implements AutoCloseable {
      */
     public PluginHarness(ManualClock clock, String configYaml, InMemoryGitHub gh, PluginApp.Settings settings,
                          AlertSource alerts, Optional<Path> alertmanagerTokenFile) throws Exception {
+        this(clock, configYaml, gh, UnaryOperator.identity(), alerts, settings, alertmanagerTokenFile);
+    }
+
+    /**
+     * The plugin sees {@code port.apply(gh)} (a fault-injecting or blocking wrapper, say) while the test inspects
+     * {@code gh} itself; {@code alerts} and {@code settings} replace the defaults.
+     */
+    public PluginHarness(ManualClock clock, String configYaml, InMemoryGitHub gh, UnaryOperator<GitHub> port,
+                         AlertSource alerts, PluginApp.Settings settings) throws Exception {
+        this(clock, configYaml, gh, port, alerts, settings, Optional.empty());
+    }
+
+    /** Everything chosen by the test; the other constructors delegate here. */
+    public PluginHarness(ManualClock clock, String configYaml, InMemoryGitHub gh, UnaryOperator<GitHub> port,
+                         AlertSource alerts, PluginApp.Settings settings, Optional<Path> alertmanagerTokenFile)
+            throws Exception {
         this.clock = clock;
         this.gh = gh;
         this.dir = Files.createTempDirectory("autodeploy-test");
         Path hmac = dir.resolve("hmac");
         Files.writeString(hmac, TOKEN);
         PluginConfig config = ConfigLoader.parse(configYaml);
-        this.app = new PluginApp(config, gh, clock, HmacSecrets.load(hmac), settings, Metrics.fresh(), alerts,
-                pauses::add, alertmanagerTokenFile);
+        this.app = new PluginApp(config, port.apply(gh), clock, HmacSecrets.load(hmac), settings, Metrics.fresh(),
+                alerts, pauses::add, alertmanagerTokenFile);
         app.start();
         settle();
     }

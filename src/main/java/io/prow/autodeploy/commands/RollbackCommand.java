@@ -96,7 +96,9 @@ public final class RollbackCommand implements Command {
     private static String done(CommandInvocation inv, RollbackPlan plan, RollbackResult result) {
         String link = "[#" + result.pr().number() + "](" + result.pr().htmlUrl() + ")";
         StringBuilder b = new StringBuilder();
-        b.append(result.created() ? "Opened " + link + " to roll" : link + ", opened earlier, rolls")
+        // A retry finds the PR its own earlier try opened (its body links this very comment): still "Opened".
+        boolean ours = result.created() || result.pr().body().contains(inv.comment().htmlUrl() + ".");
+        b.append(ours ? "Opened " + link + " to roll" : link + ", opened earlier, rolls")
                 .append(" Prow back to `").append(plan.toTag()).append("` (from `").append(plan.fromTag())
                 .append("`): ").append(plan.imageCount()).append(" images in ").append(plan.files().size())
                 .append(" files.\n\n");

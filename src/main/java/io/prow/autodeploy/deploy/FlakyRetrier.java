@@ -41,10 +41,13 @@ final class FlakyRetrier {
         int n = done.count() + 1;
         String sha = s.pr().headSha();
         String contexts = failed.stream().map(InertText::of).collect(Collectors.joining(", "));
-        gh.createComment(s.pr().repo(), s.pr().number(), "/retest\n\nRetrying failed tests (" + n + "/" + cfg.max()
-                + ") on " + TestsGate.shortSha(sha) + ": " + contexts + ". Automatic deploys retry a failed test at "
-                + "most " + cfg.max() + " time(s) per commit, " + io.prow.autodeploy.config.GoDuration.format(
-                        cfg.backoff()) + " apart.\n" + PrMarkers.retestMarker(sha, n));
+        String marker = PrMarkers.retestMarker(sha, n);
+        var posted = gh.createComment(s.pr().repo(), s.pr().number(), "/retest\n\nRetrying failed tests (" + n + "/"
+                + cfg.max() + ") on " + TestsGate.shortSha(sha) + ": " + contexts + ". Automatic deploys retry a "
+                + "failed test at most " + cfg.max() + " time(s) per commit, "
+                + io.prow.autodeploy.config.GoDuration.format(cfg.backoff()) + " apart.\n" + marker);
+        // Two replicas can both decide to retry: the later comment steps back, so CI reruns once.
+        Holds.yieldToOlder(gh, s.pr().repo(), s.pr().number(), posted, (older, all) -> older.body().contains(marker));
         LOG.info("retest {}/{} of {}#{} at {}: {} failed", n, cfg.max(), s.pr().repo(), s.pr().number(),
                 TestsGate.shortSha(sha), failed);
         return Optional.of(s.withMarkers(s.markers().withRetest(now)));

@@ -96,9 +96,6 @@ public final class Holds implements DeployHolds {
         return peoplesText == null ? null : peoplesText.replace("<!--", "&lt;!--");
     }
 
-    /** A bot comment a replica stepped back from: emptied, as the port cannot delete (yet). Matches no marker. */
-    public static final String RETRACTED = "<!-- autodeploy:retracted duplicate -->";
-
     /** Whether {@code older} is an earlier twin of a comment, given every bot comment before {@code ours}. */
     public interface Twin {
         boolean test(Comment older, List<Comment> botCommentsBefore);
@@ -106,7 +103,7 @@ public final class Holds implements DeployHolds {
 
     /**
      * Two replicas handling one event can both read "not there yet" and both post. After posting, the later comment
-     * steps back: if an older bot comment on the issue is its twin, ours is emptied ({@link #RETRACTED}), so exactly
+     * steps back: if an older bot comment on the issue is its twin, ours is deleted, so exactly
      * one stays whatever the interleaving (the oldest never steps back). Returns the older twin, if any.
      */
     public static Optional<Comment> yieldToOlder(GitHub gh, RepoRef repo, int number, Comment ours, Twin twin) {
@@ -114,7 +111,7 @@ public final class Holds implements DeployHolds {
                 .filter(c -> gh.botLogin().equals(c.author()) && c.id() < ours.id()).toList();
         Optional<Comment> older = before.stream().filter(c -> twin.test(c, before)).findFirst();
         if (older.isPresent()) {
-            gh.editComment(repo, ours.id(), RETRACTED);
+            gh.deleteComment(repo, ours.id());
         }
         return older;
     }

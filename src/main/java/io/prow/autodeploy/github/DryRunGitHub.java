@@ -114,6 +114,11 @@ public final class DryRunGitHub implements GitHub {
     }
 
     @Override
+    public void deleteComment(RepoRef repo, long commentId) {
+        LOG.info("dry-run: would delete comment {} in {}", commentId, repo);
+    }
+
+    @Override
     public String createCommit(RepoRef repo, String parentSha, String message, Map<String, String> files) {
         LOG.info("dry-run: would commit \"{}\" on {}@{} changing {}", firstLine(message), repo, parentSha,
                 files.keySet());

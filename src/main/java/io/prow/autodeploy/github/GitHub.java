@@ -56,6 +56,9 @@ public interface GitHub {
 
     void editComment(RepoRef repo, long commentId, String body);
 
+    /** Deleting a comment that is already gone succeeds (GitHub's 404 is swallowed), like {@link #removeLabel}. */
+    void deleteComment(RepoRef repo, long commentId);
+
     /** One commit on top of {@code parentSha} replacing {@code files} (path → text); returns the commit SHA. */
     String createCommit(RepoRef repo, String parentSha, String message, Map<String, String> files);
 

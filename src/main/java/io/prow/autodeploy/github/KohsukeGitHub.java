@@ -224,6 +224,18 @@ public final class KohsukeGitHub implements GitHub {
     }
 
     @Override
+    public void deleteComment(RepoRef repo, long commentId) {
+        try {
+            raw.send("deleteComment " + repo + " " + commentId, "DELETE", raw.url(Map.of(), "repos", repo.owner(),
+                    repo.name(), "issues", "comments", Long.toString(commentId)), null);
+        } catch (GitHubException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
     public String createCommit(RepoRef repo, String parentSha, String message, Map<String, String> files) {
         return call("createCommit " + repo + "@" + parentSha, () -> gitData.createCommit(repo, parentSha, message, files));
     }

@@ -224,6 +224,17 @@ public final class InMemoryGitHub extends SandboxSetup implements GitHub {
     }
 
     @Override
+    public synchronized void deleteComment(RepoRef repo, long commentId) {
+        enter("deleteComment", true);
+        for (List<Comment> list : repo(repo).comments.values()) {
+            if (list.removeIf(c -> c.id() == commentId)) {
+                record("comment " + commentId + " deleted");
+                return;
+            }
+        }
+    }
+
+    @Override
     public synchronized String createCommit(RepoRef repo, String parentSha, String message, Map<String, String> files) {
         enter("createCommit", true);
         Map<String, String> tree = new LinkedHashMap<>(tree(repo, parentSha));

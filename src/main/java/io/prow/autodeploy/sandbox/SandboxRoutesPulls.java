@@ -45,6 +45,10 @@ final class SandboxRoutesPulls {
         routes.get("/repos/{o}/{r}/issues/{n}/comments", this::comments);
         routes.post("/repos/{o}/{r}/issues/{n}/comments", this::createComment);
         routes.patch("/repos/{o}/{r}/issues/comments/{id}", this::editComment);
+        routes.delete("/repos/{o}/{r}/issues/comments/{id}", ctx -> {
+            gh.deleteComment(repo(ctx), parseLong(ctx.pathParam("id")));
+            ctx.status(204);
+        });
         routes.post("/repos/{o}/{r}/issues/{n}/labels", this::addLabels);
         // <name>: kohsuke sends do-not-merge/hold unencoded, other clients send do-not-merge%2Fhold; both match.
         routes.delete("/repos/{o}/{r}/issues/{n}/labels/<name>", this::removeLabel);

@@ -95,6 +95,22 @@ class KohsukeGitHubWritesTest {
                         List.of(Seen.of("PATCH", "/repos/o/r/issues/comments/77")
                                 .body("{\"body\":\"Deploy released\"}")),
                         "done"),
+                new Case("deleteComment is one DELETE by id",
+                        g -> g.enqueue(204, null),
+                        g -> {
+                            g.deleteComment(REPO, 77);
+                            return "done";
+                        },
+                        List.of(Seen.of("DELETE", "/repos/o/r/issues/comments/77")),
+                        "done"),
+                new Case("deleteComment of a comment already gone succeeds (404 swallowed)",
+                        g -> g.enqueue(404, "{\"message\":\"Not Found\"}"),
+                        g -> {
+                            g.deleteComment(REPO, 77);
+                            return "done";
+                        },
+                        List.of(Seen.of("DELETE", "/repos/o/r/issues/comments/77")),
+                        "done"),
                 new Case("createCommit: parent's tree, one blob per file, one tree, one commit",
                         g -> {
                             g.enqueue(200, gitCommit(PARENT, "basetree"));

@@ -1,6 +1,5 @@
 package io.prow.autodeploy.reliability;
 
-import io.prow.autodeploy.deploy.Holds;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
@@ -14,9 +13,8 @@ import java.util.TreeSet;
 /**
  * What GitHub shows after a run, in a form two runs can be compared by: every PR (state, labels, our status), every
  * branch, and every comment the bot wrote. Only what legitimately differs between two correct runs is normalised:
- * comments a replica retracted as duplicates (emptied, until the port can delete them: counted by
- * {@link #retracted}), the instant inside a hold marker (a retry happens later by the clock), the order of the bot's comments on one
- * issue (after a failure the reply may be written before the hold marker), and one known wording deviation.
+ * the instant inside a hold marker (a retry happens later by the clock) and the order of the bot's comments on one
+ * issue (after a failure the reply may be written before the hold marker).
  */
 public record EndState(Map<Integer, String> pulls, Set<String> branches, Map<Integer, List<String>> botComments) {
 
@@ -36,30 +34,16 @@ public record EndState(Map<Integer, String> pulls, Set<String> branches, Map<Int
         return new EndState(pulls, new TreeSet<>(gh.peekBranches(DeployWorld.REPO)), comments);
     }
 
-    /** Bot comments emptied because another replica had posted the same one first. */
-    public static long retracted(InMemoryGitHub gh) {
-        return gh.peekAll(DeployWorld.REPO).stream()
-                .flatMap(pr -> gh.peekComments(DeployWorld.REPO, pr.number()).stream())
-                .filter(c -> c.body().equals(Holds.RETRACTED)).count();
-    }
-
     private static void botComments(InMemoryGitHub gh, int number, Map<Integer, List<String>> into) {
         List<String> bodies = gh.peekComments(DeployWorld.REPO, number).stream()
                 .filter(c -> c.author().equals(DeployWorld.BOT)).map(Comment::body)
-                .filter(b -> !b.equals(Holds.RETRACTED)).map(EndState::normalise).sorted().toList();
+                .map(EndState::normalise).sorted().toList();
         if (!bodies.isEmpty()) {
             into.put(number, bodies);
         }
     }
 
     static String normalise(String body) {
-        return body.replaceAll("since=\\S+", "since=*").replaceAll(OPENED_EARLIER, "Opened $1 to roll");
+        return body.replaceAll("since=\\S+", "since=*");
     }
-
-    /**
-     * KNOWN DEVIATION, to delete once RollbackCommand tells its own PR apart (one-line diff in the faults report):
-     * when the try that opened the rollback PR fails after opening it, the retry finds the PR and replies "[#4],
-     * opened earlier, rolls" instead of "Opened [#4] to roll". Only the wording differs; PR, branch and labels match.
-     */
-    private static final String OPENED_EARLIER = "(\\[#\\d+]\\(\\S+\\)), opened earlier, rolls";
 }

@@ -8,6 +8,7 @@ import io.prow.autodeploy.deploy.PrMarkers;
 import io.prow.autodeploy.deploy.SourceChanges;
 import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -48,12 +49,18 @@ public final class ApproveDeployCommand implements Command {
                 inv.args(), inv.comment().id());
         boolean markerHere = overrides.storeElsewhere(inv.config(), inv.number(), o, inv.author(),
                 inv.comment().htmlUrl());
-        replies.reply(inv, text(o, markerHere));
+        // Our marker goes beside the text, not in it: replies defuse markers in text (it may quote people).
+        Optional<String> marker = markerHere ? markerOf(o) : Optional.empty();
+        if (marker.isPresent()) {
+            replies.reply(inv, text(o), marker.get());
+        } else {
+            replies.reply(inv, text(o));
+        }
         overrides.afterReply(inv.config(), o);
     }
 
-    /** The reply; {@code withMarker}: it stores the override (the command was on the PR). */
-    static String text(DeployOverrides.Outcome o, boolean withMarker) {
+    /** The reply's visible text. */
+    static String text(DeployOverrides.Outcome o) {
         if (o instanceof DeployOverrides.NothingToApprove n) {
             return "nothing needs approval on " + link(n.pr()) + ": " + n.why() + ".";
         }
@@ -69,10 +76,14 @@ public final class ApproveDeployCommand implements Command {
                     ? " past the announcements changed since `" + c.fromTag() + "`" : "";
             String why = ap.reason() == null || ap.reason().isBlank() ? "" : " (" + InertText.of(ap.reason()) + ")";
             return "approved deploying `" + ap.tag() + "` on " + link(a.pr()) + what + why + ". The other gates "
-                    + "still apply; a later bump needs a new approval."
-                    + (withMarker ? "\n" + PrMarkers.marker(ap) : "");
+                    + "still apply; a later bump needs a new approval.";
         }
         return "there is no open autobump PR; nothing needs approval.";
+    }
+
+    /** The marker that stores an approval, when the outcome granted one. */
+    static Optional<String> markerOf(DeployOverrides.Outcome o) {
+        return o instanceof DeployOverrides.Approved a ? Optional.of(PrMarkers.marker(a.approval())) : Optional.empty();
     }
 
     static String link(PullRequest pr) {

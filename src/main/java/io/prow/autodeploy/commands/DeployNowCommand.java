@@ -6,6 +6,7 @@ import io.prow.autodeploy.deploy.DeployOverrides;
 import io.prow.autodeploy.deploy.InertText;
 import io.prow.autodeploy.deploy.PrMarkers;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -47,12 +48,18 @@ public final class DeployNowCommand implements Command {
                 inv.author(), inv.args(), inv.comment().id());
         boolean markerHere = overrides.storeElsewhere(inv.config(), inv.number(), o, inv.author(),
                 inv.comment().htmlUrl());
-        replies.reply(inv, text(o, markerHere));
+        // Our marker goes beside the text, not in it: replies defuse markers in text (it may quote people).
+        Optional<String> marker = markerHere ? markerOf(o) : Optional.empty();
+        if (marker.isPresent()) {
+            replies.reply(inv, text(o), marker.get());
+        } else {
+            replies.reply(inv, text(o));
+        }
         overrides.afterReply(inv.config(), o);
     }
 
-    /** The reply; {@code withMarker}: it stores the override (the command was on the PR). */
-    static String text(DeployOverrides.Outcome o, boolean withMarker) {
+    /** The reply's visible text. */
+    static String text(DeployOverrides.Outcome o) {
         if (o instanceof DeployOverrides.DeployNowAlready a) {
             return ApproveDeployCommand.link(a.pr()) + " may already deploy now (by @" + a.override().by()
                     + "); nothing changed.";
@@ -62,8 +69,14 @@ public final class DeployNowCommand implements Command {
             String why = d.reason() == null || d.reason().isBlank() ? "" : " (" + InertText.of(d.reason()) + ")";
             return ApproveDeployCommand.link(g.pr()) + " at `" + d.sha().substring(0, Math.min(7, d.sha().length()))
                     + "` skips the deploy window and pacing once" + why + ". It still needs green tests, no hold and "
-                    + "no alert; a new push ends this." + (withMarker ? "\n" + PrMarkers.marker(d) : "");
+                    + "no alert; a new push ends this.";
         }
         return "there is no open autobump PR; nothing to deploy.";
+    }
+
+    /** The marker that stores the override, when the outcome granted one. */
+    static Optional<String> markerOf(DeployOverrides.Outcome o) {
+        return o instanceof DeployOverrides.DeployNowGranted g ? Optional.of(PrMarkers.marker(g.override()))
+                : Optional.empty();
     }
 }

@@ -32,6 +32,11 @@ public final class MarkedReplies implements Replies {
         write(inv, markdown, marker(inv.comment().id()));
     }
 
+    @Override
+    public void reply(CommandInvocation inv, String markdown, String ourMarker) {
+        write(inv, markdown, ourMarker + "\n" + marker(inv.comment().id()));
+    }
+
     /** The reply when the command could not be completed; the comment stays open to a redelivery. */
     public void replyFailed(CommandInvocation inv, String markdown) {
         write(inv, markdown, failedMarker(inv.comment().id()));
@@ -51,7 +56,7 @@ public final class MarkedReplies implements Replies {
             // Another replica may have answered the same delivery meanwhile: the older reply stays, with our text
             // if ours is final and it is not (a failure reply must not outlive a success).
             Holds.yieldToOlder(gh, inv.config().repo(), inv.number(), posted, (older, all) -> isReplyTo(older, inv))
-                    .filter(older -> marker.equals(marker(inv.comment().id())) && !older.body().equals(body))
+                    .filter(older -> marker.endsWith(marker(inv.comment().id())) && !older.body().equals(body))
                     .ifPresent(older -> gh.editComment(inv.config().repo(), older.id(), body));
         } else if (!existing.get().body().equals(body)) {
             gh.editComment(inv.config().repo(), existing.get().id(), body);

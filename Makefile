@@ -45,7 +45,7 @@ image:
 # Figures measured side by side in one run, printed as one table (also target/bench/bench.md); ~1 min, loopback only.
 # -Xmx256m makes the run prove the whole JVM (plugin, bare server and load generator) fits in 256 MiB.
 bench:
-	$(MVN) test -Dtest.groups=bench -Dtest.excludedGroups=soak -DargLine=-Xmx256m
+	$(MVN) test -Dtest=PluginBenchmark -Dtest.groups=bench -Dtest.excludedGroups=soak -DargLine=-Xmx256m
 
 clean:
 	$(MVN) -q clean

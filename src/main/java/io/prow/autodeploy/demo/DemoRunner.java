@@ -6,6 +6,7 @@ import io.prow.autodeploy.cli.PluginApp;
 import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.github.GitHubClientFactory;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.sandbox.DemoRepo;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
@@ -53,10 +54,11 @@ public final class DemoRunner {
         Files.writeString(dir.resolve("oauth"), "demo-github-token");
         gh = new InMemoryGitHub(clock, "k8s-ci-robot");
         DemoRepo.seed(gh, clock);
+        seedProwSource();
         try (SandboxServer sandbox = SandboxServer.start(gh, 0)) {
             var github = GitHubClientFactory.create(new GitHubClientFactory.Settings(sandbox.url(),
                     new GitHubClientFactory.Auth.TokenFile(dir.resolve("oauth")), null, null, clock));
-            app = new PluginApp(ConfigLoader.parse(ConfigLoader.embeddedDefault()), github, clock,
+            app = new PluginApp(ConfigLoader.parse(demoConfig()), github, clock,
                     HmacSecrets.load(dir.resolve("hmac")), new PluginApp.Settings("127.0.0.1", 0, 0, -1, 5L << 20,
                     "", 2, 1_000, Duration.ofSeconds(5)), Metrics.fresh(), new AlertSource(new AlertmanagerClient()),
                     d -> { });
@@ -76,6 +78,27 @@ public final class DemoRunner {
         }
     }
 
+    /** The embedded default plus the breaking-change guard, which needs the sandbox's Prow source history. */
+    static String demoConfig() {
+        return ConfigLoader.embeddedDefault().replace("    hold:\n",
+                "    breakingChanges:\n      sourceRepo: " + PROW + "\n    hold:\n");
+    }
+
+    static final RepoRef PROW = RepoRef.parse("kubernetes-sigs/prow");
+
+    /** Prow's source history: every tag of the demo names one of these commits; one of them announces a change. */
+    private void seedProwSource() {
+        List<String> files = List.of("cmd/hook/main.go");
+        for (String sha : List.of("5e4d3c2b1a", "0f1e2d3c4b", "a1b2c3d4e5", "1a2b3c4d5e", "9f8e7d6c5b")) {
+            gh.pushSourceCommit(PROW, sha, "hook: small fix", files);
+        }
+        gh.pushSourceCommit(PROW, "7c0ffee7c0", "ACTION REQUIRED: hook drops --legacy-webhook-flag",
+                List.of("cmd/hook/main.go", "ANNOUNCEMENTS.md"));
+        for (String sha : List.of("feedface01", "2468ace024", "13579bdf13", "0badc0ffee")) {
+            gh.pushSourceCommit(PROW, sha, "deck: small fix", List.of("cmd/deck/main.go"));
+        }
+    }
+
     private void script() throws Exception {
         say("hook sends an unsigned event", "→ HTTP " + hook.send("ping", "{}", false) + " (refused, nothing done)");
         PullRequest pr = bump("v20261130-1a2b3c4d5e");
@@ -87,14 +110,21 @@ public final class DemoRunner {
         say("autobumper opens #" + second.number() + " 25 minutes after the last deploy", null);
         at("2026-11-30T18:05:00Z", "one hour since the last deploy");
         merge(second);
-        at("2026-11-30T19:00:00Z", null);
+        at("2026-11-30T18:40:00Z", null);
+        PullRequest guarded = bump("v20261130-feedface01");
+        say("autobumper opens #" + guarded.number() + "; Prow announced a change since the deployed version", null);
+        at("2026-11-30T19:10:00Z", null);
+        comment(guarded.number(), "alice", "/approve-deploy read ANNOUNCEMENTS.md, our hook config has no such flag");
+        say("oncall @alice read the announcement and approves this version", null);
+        merge(guarded);
+        at("2026-11-30T20:00:00Z", null);
         PullRequest third = bump("v20261130-2468ace024");
         comment(third.number(), "alice", "/hold hook 5xx since the last bump, investigating");
         say("oncall @alice holds deploys", null);
         gh.close(DemoRepo.REPO, third.number());
         PullRequest fourth = bump("v20261130-13579bdf13");
         say("autobumper replaces #" + third.number() + " with #" + fourth.number() + ": the hold is carried", null);
-        at("2026-11-30T20:00:00Z", null);
+        at("2026-11-30T21:00:00Z", null);
         comment(fourth.number(), "alice", "/rollback");
         say("oncall @alice asks for a rollback to the version before", null);
         comment(fourth.number(), "bob", "/hold cancel");

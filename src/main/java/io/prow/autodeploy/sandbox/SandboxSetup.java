@@ -75,6 +75,18 @@ abstract class SandboxSetup {
         return c;
     }
 
+    /**
+     * As {@link #pushSourceCommit(RepoRef, String, List)}, with the commit's SHA starting with {@code shortSha}: for a
+     * demo whose image tags are fixed strings ({@code v20261130-1a2b3c4d5e} names commit {@code 1a2b3c4d5e…}).
+     */
+    public synchronized SourceCommit pushSourceCommit(RepoRef ref, String shortSha, String message,
+                                                      List<String> files) {
+        String sha = (shortSha + newSha()).substring(0, 40);
+        SourceCommit c = new SourceCommit(sha, message, files);
+        sourceHistory.computeIfAbsent(ref, r -> new ArrayList<>()).add(c);
+        return c;
+    }
+
     /** Opens a PR as {@code author}; {@code changes} are path → new text. Returns its number. */
     public synchronized int openPullRequest(RepoRef ref, String author, String headOwner, String headRef,
                                             String base, String title, Map<String, String> changes) {

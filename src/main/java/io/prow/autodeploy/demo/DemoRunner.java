@@ -41,6 +41,7 @@ public final class DemoRunner {
     private int logSeen;
 
     private final boolean once;
+    private java.util.Optional<AlertChapter> alerts = java.util.Optional.empty();
 
     /** {@code once}: exit when the script ends; otherwise keep the plugin and its status page up until Ctrl-C. */
     public DemoRunner(PrintStream out, boolean once) {
@@ -55,13 +56,19 @@ public final class DemoRunner {
         gh = new InMemoryGitHub(clock, "k8s-ci-robot");
         DemoRepo.seed(gh, clock);
         seedProwSource();
+        // Alertmanager needs the plugin's address for its webhook before the plugin starts: pick the port first.
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        alerts = AlertChapter.start(port, dir, out);
         try (SandboxServer sandbox = SandboxServer.start(gh, 0)) {
             var github = GitHubClientFactory.create(new GitHubClientFactory.Settings(sandbox.url(),
                     new GitHubClientFactory.Auth.TokenFile(dir.resolve("oauth")), null, null, clock));
-            app = new PluginApp(ConfigLoader.parse(demoConfig()), github, clock,
-                    HmacSecrets.load(dir.resolve("hmac")), new PluginApp.Settings("127.0.0.1", 0, 0, -1, 5L << 20,
-                    "", 2, 1_000, Duration.ofSeconds(5)), Metrics.fresh(), new AlertSource(new AlertmanagerClient()),
-                    d -> { });
+            app = new PluginApp(ConfigLoader.parse(demoConfig(alerts.map(AlertChapter::configSection).orElse(""))),
+                    github, clock, HmacSecrets.load(dir.resolve("hmac")), new PluginApp.Settings("127.0.0.1", port, 0,
+                    -1, 5L << 20, "", 2, 1_000, Duration.ofSeconds(5)), Metrics.fresh(),
+                    new AlertSource(new AlertmanagerClient()), d -> { }, alerts.map(AlertChapter::tokenFile));
             app.start();
             hook = new DemoWebhooks(app.port(), TOKEN);
             out.println("prow-autodeploy demo: plugin on http://127.0.0.1:" + app.port() + "/hook, sandbox GitHub on "
@@ -75,13 +82,15 @@ public final class DemoRunner {
                 new java.util.concurrent.CountDownLatch(1).await();
             }
             app.close();
+        } finally {
+            alerts.ifPresent(AlertChapter::close);
         }
     }
 
     /** The embedded default plus the breaking-change guard, which needs the sandbox's Prow source history. */
-    static String demoConfig() {
+    static String demoConfig(String alertsSection) {
         return ConfigLoader.embeddedDefault().replace("    hold:\n",
-                "    breakingChanges:\n      sourceRepo: " + PROW + "\n    hold:\n");
+                "    breakingChanges:\n      sourceRepo: " + PROW + "\n" + alertsSection + "    hold:\n");
     }
 
     static final RepoRef PROW = RepoRef.parse("kubernetes-sigs/prow");
@@ -135,11 +144,28 @@ public final class DemoRunner {
         gh.close(DemoRepo.REPO, fourth.number());
         PullRequest weekend = bump("v20261205-0badc0ffee");
         say("Saturday: autobumper opens #" + weekend.number(), null);
+        if (alerts.isPresent()) {
+            alertChapter(weekend);
+        }
         out.println();
         out.println("/help Config for " + DemoRepo.REPO + ":");
         out.println("  " + app.config.repos().get(0).repo() + ": " + new io.prow.autodeploy.server.HelpProvider(
                 app.config, app.registry, io.prow.autodeploy.deploy.Gates.standard(), app.board)
                 .help(List.of()).config().get(DemoRepo.REPO.toString()));
+    }
+
+    /** A bad deploy: Alertmanager's HookDown fires 12 minutes after it; the plugin holds and rolls back. */
+    private void alertChapter(PullRequest weekend) throws Exception {
+        at("2026-12-07T17:00:00Z", "Monday: the window opens; the weekend bump deploys");
+        merge(weekend);
+        java.util.concurrent.CompletableFuture<Object> handled = new java.util.concurrent.CompletableFuture<>();
+        app.alertmanager.orElseThrow().onHandled(handled::complete);
+        clock.set(Instant.parse("2026-12-07T17:12:00Z"));
+        alerts.orElseThrow().fire("HookDown", clock.instant());
+        handled.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        settle();
+        say("Alertmanager (" + alerts.orElseThrow().url() + ") notifies: HookDown fired 12 minutes after the deploy",
+                null);
     }
 
     private PullRequest bump(String tag) throws Exception {

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Carries a hold from a closed, unmerged autobump PR to the new one the autobumper opened, so a hold ends only by a
+ * Carries a hold from the previous autobump PR (closed, or merged and held afterwards) to the new one the
+ * autobumper opened, so a hold ends only by a
  * release command. Once per PR: the carried hold's comment is a marker, and a PR that has one is never carried
  * to again (so removing the label by hand on the new PR is respected).
  */
@@ -36,7 +37,10 @@ public final class HoldCarrier {
         Optional<PullRequest> previous = recentlyClosed.stream()
                 .filter(p -> p.number() < pr.number() && AutobumpPulls.looksLikeAutobump(c, p))
                 .max(Comparator.comparingInt(PullRequest::number));
-        if (previous.isEmpty() || previous.get().merged() || !previous.get().hasLabel(label)) {
+        // Merged or not: with no bump open, a hold (by oncall or an alert after a bad deploy) sits on the newest
+        // autobump PR, which is often the merged one. Tide never merges a held PR, so a merged PR carrying the
+        // label was held afterwards, for the bumps to come.
+        if (previous.isEmpty() || !previous.get().hasLabel(label)) {
             return false;
         }
         List<Comment> mine = gh.comments(c.repo(), pr.number());

@@ -1,5 +1,7 @@
 package io.prow.autodeploy.alerts;
 
+import io.prow.autodeploy.sandbox.AlertmanagerProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;

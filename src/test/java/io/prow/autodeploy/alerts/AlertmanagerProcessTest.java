@@ -1,5 +1,7 @@
 package io.prow.autodeploy.alerts;
 
+import io.prow.autodeploy.sandbox.AlertmanagerProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,7 @@ class AlertmanagerProcessTest {
     @Test
     void missingBinaryFailsAndSaysToRunMakeDeps() {
         assertThatThrownBy(() -> AlertmanagerProcess.binary(dir.resolve("nope"), dir.toString()))
-                .isInstanceOf(AssertionError.class)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Run `make deps`");
     }
 

@@ -153,4 +153,22 @@ class HoldScenarioTest {
         assertThat(now(pr).labels()).contains(HOLD).doesNotContain(READY);
         assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Held by @alice");
     }
+
+    @Test
+    void aHoldWithNoOpenBumpSitsOnTheMergedOneAndTheNextBumpInheritsIt() throws Exception {
+        PullRequest deployed = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, deployed);
+        h.settle();
+        h.gh.merge(deployed.repo(), deployed.number());
+
+        comment(900, false, "alice", "/hold the last deploy broke hook");
+        assertThat(now(deployed).labels()).as("the newest autobump PR, though merged").contains(HOLD);
+
+        clock.set(java.time.Instant.parse("2026-11-25T19:30:00Z"));
+        PullRequest next = Bumps.openGreen(h, "v20261125-9f8e7d6c5b");
+        Bumps.opened(h, next);
+        h.settle();
+        assertThat(now(next).labels()).contains(HOLD).doesNotContain(READY);
+        assertThat(Bumps.statusText(h, next)).isEqualTo("PENDING Held by @alice: the last deploy broke hook");
+    }
 }

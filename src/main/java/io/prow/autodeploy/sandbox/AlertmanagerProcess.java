@@ -1,4 +1,4 @@
-package io.prow.autodeploy.alerts;
+package io.prow.autodeploy.sandbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,17 +24,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A real, throwaway Alertmanager for tests: loopback only, clustering off, its own config, storage and log in
+ * A real, throwaway Alertmanager for tests and the demo: loopback only, clustering off, its own config, storage and log in
  * a temp directory. Fails (never skips) when the binary is missing, because a safety net that is silently not
  * tested is worse than a red build.
  */
-final class AlertmanagerProcess implements AutoCloseable {
+public final class AlertmanagerProcess implements AutoCloseable {
     private static final Duration READY_DEADLINE = Duration.ofSeconds(15);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(25);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where the Alertmanager notifies, and the file holding the bearer token it sends. */
-    record Webhook(URI url, Path tokenFile) {}
+    public record Webhook(URI url, Path tokenFile) {}
 
     private final Path dir;
     private final Process process;
@@ -49,12 +49,12 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
 
     /** Starts one with a receiver that drops everything. */
-    static AlertmanagerProcess start() throws IOException {
+    public static AlertmanagerProcess start() throws IOException {
         return start(Optional.empty());
     }
 
     /** Starts one and waits until {@code /-/ready} answers 200; {@code webhook} receives every notification. */
-    static AlertmanagerProcess start(Optional<Webhook> webhook) throws IOException {
+    public static AlertmanagerProcess start(Optional<Webhook> webhook) throws IOException {
         Path binary = binary();
         Path dir = Files.createTempDirectory("alertmanager-test");
         Path config = dir.resolve("alertmanager.yml");
@@ -75,17 +75,17 @@ final class AlertmanagerProcess implements AutoCloseable {
         return am;
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return base;
     }
 
     /** From process start until {@code /-/ready} said 200. */
-    Duration startup() {
+    public Duration startup() {
         return startup;
     }
 
     /** Posts one alert via {@code POST /api/v2/alerts}; an {@code endsAt} in the past resolves it. */
-    void post(Map<String, String> labels, Instant startsAt, Optional<Instant> endsAt) {
+    public void post(Map<String, String> labels, Instant startsAt, Optional<Instant> endsAt) {
         Map<String, Object> alert = new LinkedHashMap<>();
         alert.put("labels", labels);
         alert.put("annotations", Map.of("summary", labels.getOrDefault("alertname", "") + " (test)"));
@@ -97,7 +97,7 @@ final class AlertmanagerProcess implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(List.of(alert)))).build();
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
-                throw new AssertionError("POST /api/v2/alerts answered " + r.statusCode() + ": " + r.body());
+                throw new IllegalStateException("POST /api/v2/alerts answered " + r.statusCode() + ": " + r.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot post alert to " + base, e);
@@ -108,7 +108,7 @@ final class AlertmanagerProcess implements AutoCloseable {
     }
 
     /** SIGTERM, then SIGKILL if it lingers; waits either way so no process outlives the test. */
-    void stop() {
+    public void stop() {
         if (process.isAlive()) {
             process.destroy();
             try {
@@ -132,7 +132,7 @@ final class AlertmanagerProcess implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.readString(dir.resolve("alertmanager.log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -159,7 +159,7 @@ final class AlertmanagerProcess implements AutoCloseable {
                 if (process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
                     String log = log();
                     close();
-                    throw new AssertionError("Alertmanager exited with " + process.exitValue() + " before it was"
+                    throw new IllegalStateException("Alertmanager exited with " + process.exitValue() + " before it was"
                             + " ready.\ncommand: " + String.join(" ", command) + "\nlog:\n" + log);
                 }
             }
@@ -168,16 +168,16 @@ final class AlertmanagerProcess implements AutoCloseable {
         }
         String log = log();
         close();
-        throw new AssertionError("Alertmanager not ready within " + READY_DEADLINE + " at " + base
+        throw new IllegalStateException("Alertmanager not ready within " + READY_DEADLINE + " at " + base
                 + "/-/ready.\ncommand: " + String.join(" ", command) + "\nlog:\n" + log);
     }
 
-    static Path binary() {
+    public static Path binary() {
         return binary(Path.of("/usr/bin/prometheus-alertmanager"), System.getenv().getOrDefault("PATH", ""));
     }
 
     /** Debian's path first, then {@code alertmanager} (upstream tarball) or Debian's name anywhere on PATH. */
-    static Path binary(Path debian, String pathVariable) {
+    public static Path binary(Path debian, String pathVariable) {
         List<Path> candidates = new ArrayList<>(List.of(debian));
         for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty()) {
@@ -185,7 +185,7 @@ final class AlertmanagerProcess implements AutoCloseable {
                 candidates.add(Path.of(dir, "prometheus-alertmanager"));
             }
         }
-        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError(
+        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
                 "No Alertmanager binary: looked for " + debian + " and alertmanager on PATH (" + pathVariable
                         + "). Run `make deps` (it installs Debian's prometheus-alertmanager) and test again."));
     }

@@ -67,7 +67,9 @@ final class SectionValidators {
         ConfigSpec.Hold s = h != null ? h : new ConfigSpec.Hold(null, null, null);
         int before = problems.size();
         String label = FieldReader.nonBlank(problems, at + ".label", s.label(), "do-not-merge/hold");
-        var hold = FieldReader.roles(problems, at + ".whoCanHold", s.whoCanHold(), EnumSet.of(Role.ORG_MEMBERS));
+        var hold = FieldReader.roles(problems, at + ".whoCanHold", s.whoCanHold(),
+                // Whoever may release a hold may also hold: stopping deploys must be easy for the people paged.
+                EnumSet.of(Role.ORG_MEMBERS, Role.ONCALL, Role.REPO_ADMINS));
         var unhold = FieldReader.roles(problems, at + ".whoCanUnhold", s.whoCanUnhold(),
                 EnumSet.of(Role.ONCALL, Role.REPO_ADMINS));
         return problems.size() > before ? null : new RepoConfig.Hold(label, hold, unhold);

@@ -79,11 +79,17 @@ public final class DeployReconciler {
         } catch (GitHubException e) {
             Duration wait = e.retryAfter().filter(d -> d.compareTo(RETRY_AFTER_FAILURE) > 0)
                     .orElse(RETRY_AFTER_FAILURE);
-            LOG.warn("reconcile of {} failed (GitHub {}: {}); retrying in {}s or on the next event",
-                    key(c, number), e.status(), e.getMessage(), wait.toSeconds());
             observer.failed(c);
             if (e.isTransient()) {
-                wake(c, number, clock.instant().plus(wait));
+                LOG.warn("reconcile of {} failed (GitHub {}: {}); retrying in {}s or on the next event",
+                        key(c, number), e.status(), e.getMessage(), wait.toSeconds());
+                DeployScheduler s = scheduler;
+                if (s != null) {
+                    s.wakeNotBefore(key(c, number), clock.instant().plus(wait));
+                }
+            } else {
+                LOG.warn("reconcile of {} failed (GitHub {}: {}); not retried until the next event or sweep",
+                        key(c, number), e.status(), e.getMessage());
             }
             return Optional.empty();
         } finally {

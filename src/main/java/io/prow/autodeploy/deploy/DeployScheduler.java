@@ -36,8 +36,22 @@ public final class DeployScheduler implements AutoCloseable {
     }
 
     public void wakeAt(String key, Instant at) {
+        schedule(key, at, false);
+    }
+
+    /**
+     * A wake-up no earlier than {@code at}, replacing an earlier pending one: after a rate limit, GitHub said when we
+     * may ask again, and a gate's wake-up due sooner must not ask before that.
+     */
+    public void wakeNotBefore(String key, Instant at) {
+        schedule(key, at, true);
+    }
+
+    private void schedule(String key, Instant at, boolean notBefore) {
         pending.compute(key, (k, old) -> {
-            if (old != null && !old.future().isDone() && !old.at().isAfter(at)) {
+            // Normally the earlier wake-up wins; under a rate limit the later one does.
+            if (old != null && !old.future().isDone()
+                    && (notBefore ? !old.at().isBefore(at) : !old.at().isAfter(at))) {
                 return old;
             }
             if (old != null) {

@@ -57,9 +57,9 @@ class AuthorizationMatrixTest {
         Object[][] table = {
             // role            /hold              /hold cancel       /rollback
             {ONCALL_TEAM,  Outcome.DONE,     Outcome.DONE,     Outcome.DONE},
-            {ONCALL_USER,  Outcome.REFUSED,  Outcome.DONE,     Outcome.DONE},
+            {ONCALL_USER,  Outcome.DONE,     Outcome.DONE,     Outcome.DONE},
             {ORG_MEMBER,   Outcome.DONE,     Outcome.REFUSED,  Outcome.REFUSED},
-            {REPO_ADMIN,   Outcome.REFUSED,  Outcome.DONE,     Outcome.DONE},
+            {REPO_ADMIN,   Outcome.DONE,     Outcome.DONE,     Outcome.DONE},
             {COLLABORATOR, Outcome.REFUSED,  Outcome.REFUSED,  Outcome.REFUSED},
             {ANONYMOUS,    Outcome.REFUSED,  Outcome.REFUSED,  Outcome.REFUSED},
             {BOT,          Outcome.IGNORED,  Outcome.IGNORED,  Outcome.IGNORED},
@@ -132,7 +132,8 @@ class AuthorizationMatrixTest {
 
     /** The refusal names the roles of the default config, in words. */
     private static String whoMay(String command) {
-        return command.equals(HOLD_CMD) ? "members of the org" : "the oncall teams and users, repository admins";
+        return command.equals(HOLD_CMD) ? "members of the org, the oncall teams and users, repository admins"
+                : "the oncall teams and users, repository admins";
     }
 
     private static List<Comment> botComments(InMemoryGitHub gh, int number) {

@@ -1,7 +1,5 @@
 package io.prow.autodeploy.commands;
 
-import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.config.Role;
 import io.prow.autodeploy.deploy.DeployOverrides;
 import io.prow.autodeploy.deploy.InertText;
 import io.prow.autodeploy.deploy.PrMarkers;
@@ -9,7 +7,6 @@ import io.prow.autodeploy.deploy.SourceChanges;
 import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +14,7 @@ import java.util.regex.Pattern;
  * autobump PR's current tag. The approval is a marker in this command's reply, bound to the tag: a later bump
  * needs a new one. Same authorization as {@code /hold cancel}.
  */
-public final class ApproveDeployCommand implements Command {
+public final class ApproveDeployCommand extends OverrideCommand {
     static final Pattern PATTERN = Pattern.compile("(?mi)^/approve-deploy(?:[ \\t]+(.*?))?[ \\t]*$");
 
     static final CommandSpec SPEC = new CommandSpec("approve-deploy", PATTERN, "/approve-deploy [reason]",
@@ -25,12 +22,8 @@ public final class ApproveDeployCommand implements Command {
                     + "version (the breaking-change guard). For this version only.",
             List.of("/approve-deploy", "/approve-deploy migrated the plank config as announced"));
 
-    private final DeployOverrides overrides;
-    private final Replies replies;
-
     public ApproveDeployCommand(DeployOverrides overrides, Replies replies) {
-        this.overrides = overrides;
-        this.replies = replies;
+        super(overrides, replies);
     }
 
     @Override
@@ -39,28 +32,13 @@ public final class ApproveDeployCommand implements Command {
     }
 
     @Override
-    public Set<Role> whoCan(RepoConfig config) {
-        return config.hold().whoCanUnhold();
+    DeployOverrides.Outcome decide(CommandInvocation inv) {
+        return overrides.approve(inv.config(), inv.number(), inv.onPullRequest(), inv.author(),
+                inv.args(), inv.comment().id());
     }
 
     @Override
-    public void run(CommandInvocation inv) {
-        DeployOverrides.Outcome o = overrides.approve(inv.config(), inv.number(), inv.onPullRequest(), inv.author(),
-                inv.args(), inv.comment().id());
-        boolean markerHere = overrides.storeElsewhere(inv.config(), inv.number(), o, inv.author(),
-                inv.comment().htmlUrl());
-        // Our marker goes beside the text, not in it: replies defuse markers in text (it may quote people).
-        Optional<String> marker = markerHere ? markerOf(o) : Optional.empty();
-        if (marker.isPresent()) {
-            replies.reply(inv, text(o), marker.get());
-        } else {
-            replies.reply(inv, text(o));
-        }
-        overrides.afterReply(inv.config(), o);
-    }
-
-    /** The reply's visible text. */
-    static String text(DeployOverrides.Outcome o) {
+    String text(DeployOverrides.Outcome o) {
         if (o instanceof DeployOverrides.NothingToApprove n) {
             return "nothing needs approval on " + link(n.pr()) + ": " + n.why() + ".";
         }
@@ -81,8 +59,8 @@ public final class ApproveDeployCommand implements Command {
         return "there is no open autobump PR; nothing needs approval.";
     }
 
-    /** The marker that stores an approval, when the outcome granted one. */
-    static Optional<String> markerOf(DeployOverrides.Outcome o) {
+    @Override
+    Optional<String> markerOf(DeployOverrides.Outcome o) {
         return o instanceof DeployOverrides.Approved a ? Optional.of(PrMarkers.marker(a.approval())) : Optional.empty();
     }
 

@@ -8,9 +8,8 @@ import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A deploy day through the HTTP edge: the window (America/Los_Angeles, 09:00-17:00 Mon-Fri) and the 1h pacing
@@ -18,19 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class DeployDayScenarioTest {
     // Wednesday 2026-11-25, 06:00 in Los Angeles (PST, UTC-8).
-    private final ManualClock clock = ManualClock.at("2026-11-25T14:00:00Z");
-    private PluginHarness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = new PluginHarness(clock, PluginHarness.defaultConfig());
-        Bumps.seed(h.gh);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final SeededPlugin plugin = new SeededPlugin("2026-11-25T14:00:00Z");
+    private final ManualClock clock = plugin.clock;
+    private final PluginHarness h = plugin.h;
 
     @Test
     void bumpOpenedBeforeHoursWaitsThenDeploysWhenTheWindowOpens() throws Exception {

@@ -10,27 +10,17 @@ import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Oncall's /deploy-now lets the current head deploy outside the window once; tests and holds still apply. */
 class DeployNowScenarioTest {
     static final String READY = "autodeploy/ready";
     // Wednesday 2026-11-25 06:00 in Los Angeles: before the window opens at 09:00.
-    private final ManualClock clock = ManualClock.at("2026-11-25T14:00:00Z");
-    private PluginHarness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = new PluginHarness(clock, PluginHarness.defaultConfig());
-        Bumps.seed(h.gh);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final SeededPlugin plugin = new SeededPlugin("2026-11-25T14:00:00Z");
+    private final ManualClock clock = plugin.clock;
+    private final PluginHarness h = plugin.h;
 
     private Comment comment(int number, boolean onPr, String author, String body) throws Exception {
         Comment c = h.gh.comment(PluginHarness.REPO, number, author, body);

@@ -12,27 +12,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A failed test of the autobump PR inside the window gets one /retest per head SHA, however often events repeat. */
 class FlakyRetryScenarioTest {
     static final String UNIT = "pull-test-infra-unit";
     // Wednesday 2026-11-25 10:00 in Los Angeles: inside the window.
-    private final ManualClock clock = ManualClock.at("2026-11-25T18:00:00Z");
-    private PluginHarness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = new PluginHarness(clock, PluginHarness.defaultConfig());
-        Bumps.seed(h.gh);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final SeededPlugin plugin = new SeededPlugin("2026-11-25T18:00:00Z");
+    private final ManualClock clock = plugin.clock;
+    private final PluginHarness h = plugin.h;
 
     private PullRequest now(PullRequest pr) {
         return h.gh.peek(pr.repo(), pr.number());

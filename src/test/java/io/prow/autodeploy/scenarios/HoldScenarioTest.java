@@ -9,28 +9,18 @@ import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Oncall stops and resumes deploys with comments; the hold survives new bumps and redeliveries. */
 class HoldScenarioTest {
     private static final String HOLD = "do-not-merge/hold";
     private static final String READY = "autodeploy/ready";
     // Wednesday 2026-11-25 10:00 in Los Angeles: inside the window.
-    private final ManualClock clock = ManualClock.at("2026-11-25T18:00:00Z");
-    private PluginHarness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = new PluginHarness(clock, PluginHarness.defaultConfig());
-        Bumps.seed(h.gh);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final SeededPlugin plugin = new SeededPlugin("2026-11-25T18:00:00Z");
+    private final ManualClock clock = plugin.clock;
+    private final PluginHarness h = plugin.h;
 
     private void comment(int number, boolean onPr, String author, String body) throws Exception {
         Comment c = h.gh.comment(PluginHarness.REPO, number, author, body);

@@ -11,9 +11,8 @@ import java.util.Optional;
 
 /**
  * Carries a hold from the previous autobump PR (closed, or merged and held afterwards) to the new one the
- * autobumper opened, so a hold ends only by a
- * release command. Once per PR: the carried hold's comment is a marker, and a PR that has one is never carried
- * to again (so removing the label by hand on the new PR is respected).
+ * autobumper opened, so a hold ends only by a release command. Once per PR: the carried hold's comment is a marker,
+ * and a PR that has one is never carried to again (so removing the label by hand on the new PR is respected).
  */
 public final class HoldCarrier {
     private final GitHub gh;

@@ -48,7 +48,7 @@ public final class CommandDispatcher {
         }
         // A redelivered comment that already has its answer is not run again: by now the command may have been
         // undone on purpose (a /hold delivered again after /hold cancel must not hold again).
-        CommandInvocation first = invocation(config, e, matches.get(0), deliveryId);
+        CommandInvocation first = invocation(config, e, matches.get(0), deliveryId, 0);
         String firstName = matches.get(0).command().spec().name();
         Optional<Boolean> answered = attempt(() -> replies.answered(first), first, firstName);
         if (answered.isEmpty()) {
@@ -60,10 +60,11 @@ public final class CommandDispatcher {
             matches.forEach(m -> metrics.commands.labelValues(m.command().spec().name(), "repeated").inc());
             return;
         }
-        for (CommandRegistry.Match m : matches) {
+        for (int part = 0; part < matches.size(); part++) {
+            CommandRegistry.Match m = matches.get(part);
             Command cmd = m.command();
             String name = cmd.spec().name();
-            CommandInvocation inv = invocation(config, e, m, deliveryId);
+            CommandInvocation inv = invocation(config, e, m, deliveryId, part);
             Optional<Boolean> allowed = attempt(
                     () -> authorizer.allowed(config, cmd.whoCan(config), inv.author()), inv, name);
             if (allowed.isEmpty()) {
@@ -87,9 +88,9 @@ public final class CommandDispatcher {
     }
 
     private static CommandInvocation invocation(RepoConfig config, IssueCommentEvent e, CommandRegistry.Match m,
-                                                String deliveryId) {
+                                                String deliveryId, int part) {
         return new CommandInvocation(config, e.number(), e.onPullRequest(), e.comment().author(), e.comment(),
-                m.args(), deliveryId);
+                m.args(), deliveryId, part);
     }
 
     /** Runs {@code step} with retries on transient GitHub failures; empty when it finally failed (asker told). */

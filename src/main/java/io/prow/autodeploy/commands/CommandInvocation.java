@@ -5,7 +5,8 @@ import io.prow.autodeploy.github.Comment;
 
 /**
  * One command found in one comment: where ({@code number} of the issue or PR), by whom, with what arguments
- * (text after the command word, trimmed, possibly empty), and the delivery that carried it, for logs.
+ * (text after the command word, trimmed, possibly empty), the delivery that carried it, for logs, and which of the
+ * comment's commands it is ({@code part}, 0 for the first), so each gets its own reply.
  */
 public record CommandInvocation(
         RepoConfig config,
@@ -14,4 +15,12 @@ public record CommandInvocation(
         String author,
         Comment comment,
         String args,
-        String deliveryId) {}
+        String deliveryId,
+        int part) {
+
+    /** The first (usually only) command of a comment. */
+    public CommandInvocation(RepoConfig config, int number, boolean onPullRequest, String author, Comment comment,
+                             String args, String deliveryId) {
+        this(config, number, onPullRequest, author, comment, args, deliveryId, 0);
+    }
+}

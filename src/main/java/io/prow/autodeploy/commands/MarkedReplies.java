@@ -20,31 +20,36 @@ public final class MarkedReplies implements Replies {
     }
 
     static String marker(long commentId) {
-        return "<!-- autodeploy:reply-to=" + commentId + " -->";
+        return marker(commentId, 0);
     }
 
-    static String failedMarker(long commentId) {
-        return "<!-- autodeploy:reply-to=" + commentId + " failed -->";
+    /** The first command of a comment keeps the plain marker; a second one in the same comment adds its part. */
+    static String marker(long commentId, int part) {
+        return "<!-- autodeploy:reply-to=" + commentId + (part == 0 ? "" : " part=" + part) + " -->";
+    }
+
+    static String failedMarker(long commentId, int part) {
+        return "<!-- autodeploy:reply-to=" + commentId + (part == 0 ? "" : " part=" + part) + " failed -->";
     }
 
     @Override
     public void reply(CommandInvocation inv, String markdown) {
-        write(inv, markdown, marker(inv.comment().id()));
+        write(inv, markdown, marker(inv.comment().id(), inv.part()));
     }
 
     @Override
     public void reply(CommandInvocation inv, String markdown, String ourMarker) {
-        write(inv, markdown, ourMarker + "\n" + marker(inv.comment().id()));
+        write(inv, markdown, ourMarker + "\n" + marker(inv.comment().id(), inv.part()));
     }
 
     /** The reply when the command could not be completed; the comment stays open to a redelivery. */
     public void replyFailed(CommandInvocation inv, String markdown) {
-        write(inv, markdown, failedMarker(inv.comment().id()));
+        write(inv, markdown, failedMarker(inv.comment().id(), inv.part()));
     }
 
     /** True when the comment already got its final answer (done or refused), so running it again would repeat it. */
     public boolean answered(CommandInvocation inv) {
-        return existing(inv).filter(c -> c.body().contains(marker(inv.comment().id()))).isPresent();
+        return existing(inv).filter(c -> c.body().contains(marker(inv.comment().id(), inv.part()))).isPresent();
     }
 
     private void write(CommandInvocation inv, String markdown, String marker) {
@@ -56,7 +61,8 @@ public final class MarkedReplies implements Replies {
             // Another replica may have answered the same delivery meanwhile: the older reply stays, with our text
             // if ours is final and it is not (a failure reply must not outlive a success).
             Holds.yieldToOlder(gh, inv.config().repo(), inv.number(), posted, (older, all) -> isReplyTo(older, inv))
-                    .filter(older -> marker.endsWith(marker(inv.comment().id())) && !older.body().equals(body))
+                    .filter(older -> marker.endsWith(marker(inv.comment().id(), inv.part()))
+                            && !older.body().equals(body))
                     .ifPresent(older -> gh.editComment(inv.config().repo(), older.id(), body));
         } else if (!existing.get().body().equals(body)) {
             gh.editComment(inv.config().repo(), existing.get().id(), body);
@@ -72,6 +78,6 @@ public final class MarkedReplies implements Replies {
 
     private static boolean isReplyTo(Comment c, CommandInvocation inv) {
         long id = inv.comment().id();
-        return c.body().contains(marker(id)) || c.body().contains(failedMarker(id));
+        return c.body().contains(marker(id, inv.part())) || c.body().contains(failedMarker(id, inv.part()));
     }
 }

@@ -161,4 +161,36 @@ class HoldScenarioTest {
         assertThat(now(next).labels()).contains(HOLD).doesNotContain(READY);
         assertThat(Bumps.statusText(h, next)).isEqualTo("PENDING Held by @alice: the last deploy broke hook");
     }
+
+    @Test
+    void aCommentWithTwoCommandsGetsTwoRepliesOnceEach() throws Exception {
+        PullRequest deployed = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, deployed);
+        h.settle();
+        h.gh.merge(deployed.repo(), deployed.number());
+        clock.set(java.time.Instant.parse("2026-11-25T19:30:00Z"));
+        PullRequest second = Bumps.openGreen(h, "v20261125-9f8e7d6c5b");
+        Bumps.opened(h, second);
+        h.settle();
+        h.gh.merge(second.repo(), second.number());
+        clock.set(java.time.Instant.parse("2026-11-25T20:40:00Z"));
+        PullRequest next = Bumps.openGreen(h, "v20261125-2468ace024");
+        Bumps.opened(h, next);
+        h.settle();
+
+        Comment c = h.gh.comment(next.repo(), next.number(), "alice", "/hold hook is down\n/rollback");
+        String payload = Payloads.issueComment(next.repo(), next.number(), true, c, "User");
+        h.send("issue_comment", payload);
+        h.settle();
+        List<String> replies = botComments(next.number()).stream().map(Comment::body)
+                .filter(b -> b.startsWith("@alice: ")).toList();
+        assertThat(replies).hasSize(2);
+        assertThat(replies).anySatisfy(b -> assertThat(b).contains("automatic deploys are held (hook is down)"));
+        assertThat(replies).anySatisfy(b -> assertThat(b).contains("to roll Prow back to `v20261125-1a2b3c4d5e`"));
+
+        var log = h.gh.log();
+        h.send("issue_comment", payload);
+        h.settle();
+        assertThat(h.gh.log()).as("a redelivery repeats neither command").isEqualTo(log);
+    }
 }

@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
                 + "pacing), assuming a bump is always waiting.")
 public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--config-path", paramLabel = "FILE",
-            description = "Plugin config file (default: the embedded default config).")
-    Path configPath;
+            description = "Plugin config file, or 'embedded' (the default) for the built-in default config.")
+    String configPath;
 
     @Option(names = "--start", paramLabel = "WHEN", converter = WhenConverter.class,
             description = "2026-11-30 (midnight), 2026-11-30T08:00 (both in each repo's zone) or "
@@ -75,8 +75,8 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PluginConfig config;
         try {
-            config = configPath == null ? ConfigLoader.parse(ConfigLoader.embeddedDefault())
-                    : ConfigLoader.load(configPath);
+            // The same reading as serve and check-config: a path, or "embedded" (also the default) for the built-in.
+            config = Main.loadConfig(configPath == null ? "embedded" : configPath);
         } catch (ConfigException e) {
             err.println("The config has problems (run check-config for details):");
             err.println(e.getMessage());

@@ -64,6 +64,14 @@ class SimulateCommandTest {
     }
 
     @Test
+    void embeddedNamesTheBuiltInConfigAsForServeAndCheckConfig() {
+        // `make simulate` passes --config-path=embedded, as `make check-config` does.
+        Run named = run("--config-path=embedded");
+        assertThat(named.exit()).isZero();
+        assertThat(named.out()).isEqualTo(run().out());
+    }
+
+    @Test
     void dateStartsAtMidnightInTheRepoZoneAndDaysSetsTheHorizon() {
         Run r = run("--start", "2026-12-23", "--days", "2");
         assertThat(r.exit()).isZero();

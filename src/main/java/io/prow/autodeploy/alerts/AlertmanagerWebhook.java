@@ -70,15 +70,15 @@ public final class AlertmanagerWebhook {
         try {
             n = JSON.readValue(body, AlertmanagerNotification.class);
         } catch (JsonProcessingException e) {
-            return Result.error(400, "not an Alertmanager notification: " + e.getOriginalMessage());
+            return Result.error(400, "not an Alertmanager notification: " + clip(e.getOriginalMessage()));
         } catch (IOException e) {
-            return Result.error(400, "unreadable body: " + e.getMessage());
+            return Result.error(400, "unreadable body: " + clip(e.getMessage()));
         }
         if (n == null) {
             return Result.error(400, "not an Alertmanager notification: null");
         }
         if (!SUPPORTED_VERSION.equals(n.version())) {
-            return Result.error(400, "unsupported webhook payload version " + n.version() + ", want 4");
+            return Result.error(400, "unsupported webhook payload version " + clip(n.version()) + ", want 4");
         }
         if (n.status() == null || n.groupKey() == null) {
             return Result.error(400, "notification without status or groupKey");
@@ -115,5 +115,14 @@ public final class AlertmanagerWebhook {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /**
+     * Text from the caller echoed in our answer (which is also logged): one printable line of at most 80 characters,
+     * so a token holder cannot flood the logs or forge log lines.
+     */
+    static String clip(Object value) {
+        String line = String.valueOf(value).replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        return line.length() > 80 ? line.substring(0, 79) + "…" : line;
     }
 }

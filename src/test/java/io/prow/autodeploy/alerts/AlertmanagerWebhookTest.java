@@ -90,6 +90,16 @@ class AlertmanagerWebhookTest {
     }
 
     @Test
+    void callerTextInAnswersIsOneShortLine() {
+        String huge = FIRING.replaceFirst("\"version\"\\s*:\\s*\"4\"",
+                "\"version\":\"" + "x".repeat(500) + "\\nFORGED LOG LINE\"");
+        AlertmanagerWebhook.Result r = webhook.handle("Bearer " + TOKEN, huge.getBytes(StandardCharsets.UTF_8));
+        assertThat(r.httpStatus()).isEqualTo(400);
+        assertThat(r.message()).startsWith("unsupported webhook payload version xxx").doesNotContain("\n")
+                .hasSizeLessThan(140);
+    }
+
+    @Test
     void parsesEveryField() {
         AlertmanagerNotification n = webhook.handle("Bearer " + TOKEN, FIRING.getBytes(StandardCharsets.UTF_8))
                 .notification().orElseThrow();

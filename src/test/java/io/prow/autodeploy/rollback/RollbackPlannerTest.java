@@ -1,5 +1,7 @@
 package io.prow.autodeploy.rollback;
 
+import io.prow.autodeploy.sandbox.ManualClock;
+
 import static io.prow.autodeploy.rollback.RollbackWorld.A;
 import static io.prow.autodeploy.rollback.RollbackWorld.B;
 import static io.prow.autodeploy.rollback.RollbackWorld.C;
@@ -102,7 +104,7 @@ class RollbackPlannerTest {
 
     @Test
     void aRepoWithoutDeploysRefuses() {
-        InMemoryGitHub gh = new InMemoryGitHub(new SteppingClock(Instant.parse("2026-11-20T17:00:00Z")), "bot");
+        InMemoryGitHub gh = new InMemoryGitHub(new ManualClock(Instant.parse("2026-11-20T17:00:00Z")), "bot");
         gh.createRepo(REPO, "master", ProwManifests.at(C));
 
         PlanOutcome outcome = new RollbackPlanner(gh).plan(RollbackWorld.defaultConfig(), Optional.empty());

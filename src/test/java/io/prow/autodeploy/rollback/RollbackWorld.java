@@ -1,5 +1,7 @@
 package io.prow.autodeploy.rollback;
 
+import io.prow.autodeploy.sandbox.ManualClock;
+
 import io.prow.autodeploy.commands.CommandInvocation;
 import io.prow.autodeploy.config.ConfigException;
 import io.prow.autodeploy.config.ConfigLoader;
@@ -28,7 +30,7 @@ public final class RollbackWorld {
     public static final String C = "v20261121-c0ffee1234";
     public static final String NEXT = "v20261124-1a2b3c4d5e";
 
-    public final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-19T17:00:00Z"));
+    public final ManualClock clock = new ManualClock(Instant.parse("2026-11-19T17:00:00Z"));
     public final InMemoryGitHub gh = new InMemoryGitHub(clock, BOT);
     public final RepoConfig config;
     public final int openAutobump;

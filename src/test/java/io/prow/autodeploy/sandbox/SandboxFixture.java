@@ -7,8 +7,6 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -25,7 +23,7 @@ final class SandboxFixture implements AutoCloseable {
     static final RepoRef REPO = DemoRepo.REPO;
     static final String BOT = "k8s-ci-robot";
 
-    final MovingClock clock = new MovingClock();
+    final ManualClock clock = new ManualClock(NOW);
     final InMemoryGitHub gh = new InMemoryGitHub(clock, BOT);
     final SandboxServer server;
     final OkHttpClient http = new OkHttpClient();
@@ -66,30 +64,6 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     record Answer(int status, String contentType, String etag, JsonNode json) {}
-
-    /** A clock the test moves by hand, at {@link #NOW} until then. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now = NOW;
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the sandbox runs in UTC");
-        }
-    }
 
     @Override
     public void close() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,16 +29,22 @@ public final class AlertmanagerReceiver {
     private final AlertmanagerWebhook webhook;
     private final AlertSource source;
     private final Runnable reconcileAll;
-    private final List<RepoConfig> repos;
+    private final Supplier<List<RepoConfig>> repos;
     private final AutoRollbackWatcher watcher;
     private final List<Consumer<Handled>> listeners = new CopyOnWriteArrayList<>();
 
     public AlertmanagerReceiver(AlertmanagerWebhook webhook, AlertSource source, Runnable reconcileAll,
                                 List<RepoConfig> repos, AutoRollbackWatcher watcher) {
+        this(webhook, source, reconcileAll, () -> repos, watcher);
+    }
+
+    /** {@code repos}: the configured repos as they stand now (the config may be reloaded). */
+    public AlertmanagerReceiver(AlertmanagerWebhook webhook, AlertSource source, Runnable reconcileAll,
+                                Supplier<List<RepoConfig>> repos, AutoRollbackWatcher watcher) {
         this.webhook = webhook;
         this.source = source;
         this.reconcileAll = reconcileAll;
-        this.repos = List.copyOf(repos);
+        this.repos = repos;
         this.watcher = watcher;
     }
 
@@ -60,7 +67,7 @@ public final class AlertmanagerReceiver {
         reconcileAll.run();
         List<AutoRollbackWatcher.Outcome> outcomes = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (RepoConfig rc : repos) {
+        for (RepoConfig rc : repos.get()) {
             try {
                 AutoRollbackWatcher.Outcome o = watcher.onNotification(rc, n);
                 LOG.info("auto-rollback watch for {}: {} ({})", rc.repo(), o.action(), o.detail());

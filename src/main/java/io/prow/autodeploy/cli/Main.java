@@ -5,6 +5,7 @@ import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AlertmanagerClient;
 import io.prow.autodeploy.config.ConfigException;
 import io.prow.autodeploy.config.ConfigLoader;
+import io.prow.autodeploy.config.ConfigSource;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.github.DryRunGitHub;
 import io.prow.autodeploy.github.GitHub;
@@ -89,9 +90,11 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(Level.toLevel(logLevel, Level.INFO));
-        PluginConfig config;
+        ConfigSource config;
         try {
-            config = loadConfig(configPath);
+            // A real file is watched: a ConfigMap update takes effect without a restart (a bad one deploys nothing).
+            config = "embedded".equals(configPath) ? ConfigSource.fixed(loadConfig(configPath))
+                    : ConfigSource.watching(Path.of(configPath));
         } catch (ConfigException e) {
             e.problems().forEach(p -> LOG.error("invalid config {}: {}", p.path(), p.reason()));
             return 2;

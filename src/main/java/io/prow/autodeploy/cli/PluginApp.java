@@ -18,6 +18,7 @@ import io.prow.autodeploy.commands.HoldCommand;
 import io.prow.autodeploy.commands.MarkedReplies;
 import io.prow.autodeploy.commands.RollbackCommand;
 import io.prow.autodeploy.commands.UnholdCommand;
+import io.prow.autodeploy.config.ConfigSource;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.Applier;
@@ -64,7 +65,8 @@ public final class PluginApp implements AutoCloseable {
         }
     }
 
-    public final PluginConfig config;
+    /** The config as it stands now; reloaded from its file when that changes ({@link #config()}). */
+    public final ConfigSource configs;
     public final GitHub gh;
     public final Metrics metrics;
     public final KeyedExecutor executor;
@@ -85,11 +87,18 @@ public final class PluginApp implements AutoCloseable {
         this(config, gh, clock, secrets, settings, metrics, alerts, pause, Optional.empty());
     }
 
-    /** {@code alertmanagerTokenFile}: the bearer token Alertmanager sends to {@code POST /alertmanager}. */
     public PluginApp(PluginConfig config, GitHub gh, Clock clock, HmacSecrets secrets, Settings settings,
                      Metrics metrics, AlertSource alerts, Consumer<Duration> pause,
                      Optional<Path> alertmanagerTokenFile) throws IOException {
-        this.config = config;
+        this(ConfigSource.fixed(config), gh, clock, secrets, settings, metrics, alerts, pause, alertmanagerTokenFile);
+    }
+
+    /** {@code alertmanagerTokenFile}: the bearer token Alertmanager sends to {@code POST /alertmanager}. */
+    public PluginApp(ConfigSource configs, GitHub gh, Clock clock, HmacSecrets secrets, Settings settings,
+                     Metrics metrics, AlertSource alerts, Consumer<Duration> pause,
+                     Optional<Path> alertmanagerTokenFile) throws IOException {
+        this.configs = configs;
+        PluginConfig config = configs.get();
         this.gh = gh;
         this.metrics = metrics;
         this.secrets = secrets;
@@ -103,6 +112,7 @@ public final class PluginApp implements AutoCloseable {
                 new Applier(gh, settings.statusUrl()), clock, DeployObserver.all(List.of(board, index)));
         this.scheduler = new DeployScheduler(clock, this::wake);
         reconciler.setScheduler(scheduler);
+        reconciler.setBlocker(() -> configs.failure().map(why -> "Blocked: plugin config not reloaded (" + why + ")"));
         Holds holds = new Holds(gh, reconciler, clock);
         MarkedReplies replies = new MarkedReplies(gh);
         DeployOverrides overrides = new DeployOverrides(gh, reader, reconciler, clock, metrics);
@@ -114,17 +124,17 @@ public final class PluginApp implements AutoCloseable {
         CommandDispatcher dispatcher = new CommandDispatcher(registry,
                 new CachedAuthorizer(gh, Duration.ofMinutes(5), Ticker.systemTicker()), replies, metrics,
                 CommandDispatcher.DEFAULT_BACKOFF, pause);
-        EventRouter router = new EventRouter(() -> config, executor, reconciler, dispatcher, registry, gh, index,
+        EventRouter router = new EventRouter(configs, executor, reconciler, dispatcher, registry, gh, index,
                 metrics);
-        HelpProvider help = new HelpProvider(config, registry, gates, board);
+        HelpProvider help = new HelpProvider(configs, registry, gates, board);
         // The same AlertSource as the gate's: a notification invalidates exactly the answers decisions read.
         this.alertmanager = alertmanagerTokenFile.map(f -> new AlertmanagerReceiver(new AlertmanagerWebhook(f),
-                alerts, this::reconcileAll, config.repos(), new AutoRollbackWatcher(gh, holds)));
+                alerts, this::reconcileAll, () -> configs.get().repos(), new AutoRollbackWatcher(gh, holds)));
         warnIfAutoRollbackCannotHear(config, alertmanager.isPresent());
         this.hook = new HookHandler(secrets, router, metrics);
         this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
                 settings.maxBodyBytes(), hook, help, () -> !hook.draining(),
-                PluginServer.Routes.all(List.of(new StatusRoutes(config, board, clock),
+                PluginServer.Routes.all(List.of(new StatusRoutes(configs, board, clock),
                         new AlertmanagerRoutes(alertmanager))));
         this.metricsServer = settings.metricsPort() < 0 ? null
                 : HTTPServer.builder().port(settings.metricsPort()).registry(metrics.registry).buildAndStart();
@@ -133,12 +143,28 @@ public final class PluginApp implements AutoCloseable {
     /** Starts serving, reconciles every repo once, then sweeps every {@code reconcileInterval}. */
     public PluginApp start() {
         server.start();
-        scheduler.every(config.reconcileInterval(), config.reconcileInterval(), this::reconcileAll);
-        scheduler.every(Duration.ofSeconds(10), Duration.ofSeconds(10), secrets::reloadIfChanged);
+        // The sweep interval is read at start: changing reconcileInterval takes a restart.
+        Duration sweep = config().reconcileInterval();
+        scheduler.every(sweep, sweep, this::reconcileAll);
+        scheduler.every(Duration.ofSeconds(10), Duration.ofSeconds(10), this::reloadFiles);
         reconcileAll();
         LOG.info("serving hook on :{}, health on :{}, {} repo(s)", server.port(), server.healthPort(),
-                config.repos().size());
+                config().repos().size());
         return this;
+    }
+
+    /** The config as it stands now. */
+    public PluginConfig config() {
+        return configs.get();
+    }
+
+    /** Secrets and config files are re-read when they change; a changed config is applied to every repo at once. */
+    public void reloadFiles() {
+        secrets.reloadIfChanged();
+        boolean wasFailing = configs.failure().isPresent();
+        if (configs.reloadIfChanged() || wasFailing != configs.failure().isPresent()) {
+            reconcileAll();
+        }
     }
 
     /** Auto-rollback acts on Alertmanager's notifications only; without the webhook it would silently never act. */
@@ -152,7 +178,7 @@ public final class PluginApp implements AutoCloseable {
     }
 
     public void reconcileAll() {
-        for (RepoConfig rc : config.repos()) {
+        for (RepoConfig rc : config().repos()) {
             executor.submit(rc.repo().toString(), () -> reconciler.reconcileRepo(rc));
         }
     }
@@ -161,7 +187,7 @@ public final class PluginApp implements AutoCloseable {
         int hash = key.lastIndexOf('#');
         String repo = key.substring(0, hash);
         int number = Integer.parseInt(key.substring(hash + 1));
-        config.repos().stream().filter(rc -> rc.repo().toString().equals(repo)).findFirst()
+        config().repos().stream().filter(rc -> rc.repo().toString().equals(repo)).findFirst()
                 .ifPresent(rc -> executor.submit(key, () -> reconciler.reconcile(rc, number)));
     }
 

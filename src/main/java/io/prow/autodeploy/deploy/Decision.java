@@ -29,6 +29,17 @@ public record Decision(List<GateResult> results, Optional<String> tag) {
         return results.stream().filter(r -> !r.open()).flatMap(r -> r.opensAt().stream()).min(Instant::compareTo);
     }
 
+    /**
+     * The same verdicts behind one more closed gate that the gate list does not know (a config that failed to
+     * reload): nothing deploys, and the status names it first.
+     */
+    public Decision blockedBy(GateResult blocker) {
+        List<GateResult> all = new java.util.ArrayList<>();
+        all.add(blocker);
+        all.addAll(results);
+        return new Decision(all, tag);
+    }
+
     /** Where the status should link: the first closed gate's explanation, if it has one. */
     public Optional<String> statusLink() {
         return firstClosed().flatMap(GateResult::link);

@@ -34,6 +34,7 @@ public final class DeployReconciler {
     private final DeployObserver observer;
     private final FollowUps followUps;
     private volatile DeployScheduler scheduler;
+    private volatile java.util.function.Supplier<Optional<String>> blocker = Optional::empty;
     // Weak values: a lock lives while some thread holds or waits for it, so PRs long gone do not pile up.
     private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
 
@@ -47,6 +48,11 @@ public final class DeployReconciler {
         this.clock = clock;
         this.observer = observer;
         this.followUps = new FollowUps(gh);
+    }
+
+    /** Why no deploy may happen right now whatever the gates say (a config that failed to reload), if anything. */
+    public void setBlocker(java.util.function.Supplier<Optional<String>> blocker) {
+        this.blocker = blocker;
     }
 
     public void setScheduler(DeployScheduler scheduler) {
@@ -114,10 +120,16 @@ public final class DeployReconciler {
         }
         Instant now = clock.instant();
         Decision d = gates.evaluate(s, now);
-        Optional<Snapshot> followed = followUps.act(s, d, now); // breaking-change notice, /retest of a flake
-        if (followed.isPresent()) {
-            s = followed.get();
-            d = gates.evaluate(s, now);
+        Optional<String> blocked = blocker.get();
+        if (blocked.isPresent()) {
+            // Fail-safe: an admin's config change did not take effect; deploy nothing (and comment nothing).
+            d = d.blockedBy(GateResult.closed("config", blocked.get()));
+        } else {
+            Optional<Snapshot> followed = followUps.act(s, d, now); // breaking-change notice, /retest of a flake
+            if (followed.isPresent()) {
+                s = followed.get();
+                d = gates.evaluate(s, now);
+            }
         }
         List<String> done = applier.apply(s, d);
         LOG.info("decision on {}: {} ({}){}", key(c, number), d.deploy() ? "deploy" : "wait", d.statusText(),

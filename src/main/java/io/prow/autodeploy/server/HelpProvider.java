@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Prow's PluginHelp for hook's {@code /help}, with Go's field names; commands come from the registry. */
@@ -36,12 +37,13 @@ public final class HelpProvider {
     /** hook's request body entry. */
     public record OrgRepo(@JsonProperty("Org") String org, @JsonProperty("Repo") String repo) {}
 
-    private final PluginConfig config;
+    private final Supplier<PluginConfig> config;
     private final CommandRegistry registry;
     private final Gates gates;
     private final StatusBoard board;
 
-    public HelpProvider(PluginConfig config, CommandRegistry registry, Gates gates, StatusBoard board) {
+    /** {@code config}: the config as it stands now (it may be reloaded). */
+    public HelpProvider(Supplier<PluginConfig> config, CommandRegistry registry, Gates gates, StatusBoard board) {
         this.config = config;
         this.registry = registry;
         this.gates = gates;
@@ -50,7 +52,8 @@ public final class HelpProvider {
 
     public PluginHelp help(List<OrgRepo> enabled) {
         Map<String, String> perRepo = new LinkedHashMap<>();
-        for (RepoConfig rc : config.repos()) {
+        PluginConfig now = config.get();
+        for (RepoConfig rc : now.repos()) {
             boolean asked = enabled == null || enabled.isEmpty() || enabled.stream().anyMatch(e ->
                     rc.repo().owner().equals(e.org()) && (e.repo() == null || e.repo().isEmpty()
                             || rc.repo().name().equals(e.repo())));
@@ -58,7 +61,7 @@ public final class HelpProvider {
                 perRepo.put(rc.repo().toString(), describe(rc));
             }
         }
-        RepoConfig first = config.repos().get(0);
+        RepoConfig first = now.repos().get(0);
         List<HelpCommand> commands = registry.all().stream().map(c -> new HelpCommand(c.spec().usage(), true,
                 c.spec().description(), c.spec().examples(), CommandRegistry.whoCanUse(c, first) + " (see Config per repo)"))
                 .toList();

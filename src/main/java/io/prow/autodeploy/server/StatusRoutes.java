@@ -2,6 +2,7 @@ package io.prow.autodeploy.server;
 
 import io.javalin.config.RoutesConfig;
 import io.prow.autodeploy.config.PluginConfig;
+import java.util.function.Supplier;
 import io.prow.autodeploy.deploy.StatusBoard;
 import java.time.Clock;
 
@@ -14,18 +15,18 @@ public final class StatusRoutes implements PluginServer.Routes {
     static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
             + "frame-ancestors 'none'";
 
-    private final PluginConfig config;
+    private final Supplier<PluginConfig> config;
     private final StatusBoard board;
     private final Clock clock;
 
-    public StatusRoutes(PluginConfig config, StatusBoard board, Clock clock) {
+    public StatusRoutes(Supplier<PluginConfig> config, StatusBoard board, Clock clock) {
         this.config = config;
         this.board = board;
         this.clock = clock;
     }
 
     public StatusJson.Status status() {
-        return StatusJson.build(config, board, clock.instant());
+        return StatusJson.build(config.get(), board, clock.instant());
     }
 
     @Override

@@ -28,7 +28,7 @@ class StatusJsonTest {
     }
 
     private JsonNode status() throws Exception {
-        return JSON.readTree(StatusJson.write(StatusJson.build(w.h.app.config, w.h.app.board, clock.instant())));
+        return JSON.readTree(StatusJson.write(StatusJson.build(w.h.app.config(), w.h.app.board, clock.instant())));
     }
 
     private static List<String> keys(JsonNode n) {
@@ -107,7 +107,7 @@ class StatusJsonTest {
     void carriesNoSecret() throws Exception {
         w = StatusScenario.start(clock);
         w.deployedThenHeld();
-        String json = StatusJson.write(StatusJson.build(w.h.app.config, w.h.app.board, clock.instant()));
+        String json = StatusJson.write(StatusJson.build(w.h.app.config(), w.h.app.board, clock.instant()));
         assertThat(json).doesNotContain(PluginHarness.TOKEN).doesNotContain(w.h.dir.toString())
                 .doesNotContainIgnoringCase("token").doesNotContainIgnoringCase("secret");
     }

@@ -56,7 +56,7 @@ class StatusRoutesTest {
                 t -> assertThat(t).startsWith("application/json"));
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(r.body())).isEqualTo(json.readTree(
-                StatusJson.write(StatusJson.build(w.h.app.config, w.h.app.board, clock.instant()))));
+                StatusJson.write(StatusJson.build(w.h.app.config(), w.h.app.board, clock.instant()))));
     }
 
     @Test

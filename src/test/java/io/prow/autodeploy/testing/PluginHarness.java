@@ -4,6 +4,7 @@ import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AlertmanagerClient;
 import io.prow.autodeploy.cli.PluginApp;
 import io.prow.autodeploy.config.ConfigLoader;
+import io.prow.autodeploy.config.ConfigSource;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
@@ -41,6 +42,7 @@ public final class PluginHarness implements AutoCloseable {
     public final InMemoryGitHub gh;
     public final PluginApp app;
     public final Path dir;
+    public final Path configFile;
     public final List<java.time.Duration> pauses = new CopyOnWriteArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final AtomicInteger delivery = new AtomicInteger();
@@ -82,8 +84,10 @@ public final class PluginHarness implements AutoCloseable {
         this.dir = Files.createTempDirectory("autodeploy-test");
         Path hmac = dir.resolve("hmac");
         Files.writeString(hmac, TOKEN);
-        PluginConfig config = ConfigLoader.parse(configYaml);
-        this.app = new PluginApp(config, port.apply(gh), clock, HmacSecrets.load(hmac), settings, Metrics.fresh(),
+        // Served from a watched file, as in production: tests can change it and call app.reloadFiles().
+        this.configFile = dir.resolve("plugin-config.yaml");
+        Files.writeString(configFile, configYaml);
+        this.app = new PluginApp(ConfigSource.watching(configFile), port.apply(gh), clock, HmacSecrets.load(hmac), settings, Metrics.fresh(),
                 alerts, pauses::add, alertmanagerTokenFile);
         app.start();
         settle();
@@ -102,7 +106,7 @@ public final class PluginHarness implements AutoCloseable {
     }
 
     public RepoConfig repoConfig() {
-        return app.config.repos().get(0);
+        return app.config().repos().get(0);
     }
 
     /** POSTs a signed event as hook would; returns the HTTP status. */

@@ -160,8 +160,12 @@ public final class AutoRollbackWatcher {
         // The executor holds first with its own reason ("rollback to X requested by ..."); the hold is already in
         // place with the alert's reason, which says more, so it is handed the hold instead of making a second one.
         RollbackExecutor executor = new RollbackExecutor(gh, new AlreadyHeld(heldOn));
-        var result = executor.execute(config, planned.plan(), gh.botLogin(), deploy.url());
-        return new AutoRollbackComment.Rollback.Opened(result, planned.plan().toTag());
+        try {
+            var result = executor.execute(config, planned.plan(), gh.botLogin(), deploy.url());
+            return new AutoRollbackComment.Rollback.Opened(result, planned.plan().toTag());
+        } catch (io.prow.autodeploy.rollback.RollbackConflict conflict) {
+            return new AutoRollbackComment.Rollback.Refused(conflict.getMessage());
+        }
     }
 
     /** Deploys are already held; tells the executor where, and changes nothing. */

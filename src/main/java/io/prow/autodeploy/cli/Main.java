@@ -45,7 +45,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--github-token-path", defaultValue = "/etc/github/oauth", description = "GitHub token file.")
     Path githubTokenPath;
 
-    @Option(names = "--github-endpoint", description = "GitHub API endpoint (repeatable; the first is used).")
+    @Option(names = "--github-endpoint", description = "GitHub API endpoint (repeatable: the first is used, the next ones when it refuses connections).")
     List<String> githubEndpoints = List.of(GitHubClientFactory.DEFAULT_ENDPOINT);
 
     @Option(names = "--github-app-id", description = "GitHub App id (with --github-app-private-key-path).")
@@ -105,7 +105,7 @@ public final class Main implements Callable<Integer> {
         GitHubClientFactory.Auth auth = githubAppId != null
                 ? new GitHubClientFactory.Auth.App(githubAppId, githubAppPrivateKeyPath)
                 : new GitHubClientFactory.Auth.TokenFile(githubTokenPath);
-        GitHub real = GitHubClientFactory.create(new GitHubClientFactory.Settings(githubEndpoints.get(0), auth, null,
+        GitHub real = GitHubClientFactory.create(GitHubClientFactory.Settings.of(githubEndpoints, auth, null,
                 (method, path, status, cached) -> metrics.githubRequests
                         .labelValues(method, path, Integer.toString(status)).inc(), Clock.systemUTC()));
         GitHub gh = dryRun ? new DryRunGitHub(real) : real;

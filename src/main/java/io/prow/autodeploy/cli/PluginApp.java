@@ -25,6 +25,7 @@ import io.prow.autodeploy.deploy.Applier;
 import io.prow.autodeploy.deploy.DeployObserver;
 import io.prow.autodeploy.deploy.DeployOverrides;
 import io.prow.autodeploy.deploy.DeployReconciler;
+import io.prow.autodeploy.deploy.DroppedRepos;
 import io.prow.autodeploy.deploy.DeployScheduler;
 import io.prow.autodeploy.deploy.Gates;
 import io.prow.autodeploy.deploy.Holds;
@@ -81,6 +82,7 @@ public final class PluginApp implements AutoCloseable {
     private final PluginServer server;
     private final HTTPServer metricsServer;
     private final Settings settings;
+    private final DroppedRepos dropped;
 
     public PluginApp(PluginConfig config, GitHub gh, Clock clock, HmacSecrets secrets, Settings settings,
                      Metrics metrics, AlertSource alerts, Consumer<Duration> pause) throws IOException {
@@ -110,6 +112,7 @@ public final class PluginApp implements AutoCloseable {
         SnapshotReader reader = new SnapshotReader(gh, alerts, clock);
         this.reconciler = new DeployReconciler(gh, reader, gates,
                 new Applier(gh, settings.statusUrl()), clock, DeployObserver.all(List.of(board, index)));
+        this.dropped = new DroppedRepos(gh);
         this.scheduler = new DeployScheduler(clock, this::wake);
         reconciler.setScheduler(scheduler);
         reconciler.setBlocker(() -> configs.failure().map(why -> "Blocked: plugin config not reloaded (" + why + ")"));
@@ -162,7 +165,12 @@ public final class PluginApp implements AutoCloseable {
     public void reloadFiles() {
         secrets.reloadIfChanged();
         boolean wasFailing = configs.failure().isPresent();
-        if (configs.reloadIfChanged() || wasFailing != configs.failure().isPresent()) {
+        PluginConfig before = config();
+        boolean changed = configs.reloadIfChanged();
+        if (changed) {
+            dropped.reloaded(before, config()); // a repo that left the config must not stay labelled (17.10)
+        }
+        if (changed || wasFailing != configs.failure().isPresent()) {
             reconcileAll();
         }
     }
@@ -181,6 +189,7 @@ public final class PluginApp implements AutoCloseable {
         for (RepoConfig rc : config().repos()) {
             executor.submit(rc.repo().toString(), () -> reconciler.reconcileRepo(rc));
         }
+        dropped.releaseAll(executor::submit);
     }
 
     private void wake(String key) {

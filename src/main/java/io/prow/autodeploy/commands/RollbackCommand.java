@@ -7,6 +7,7 @@ import io.prow.autodeploy.deploy.DeployHolds;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.rollback.PlanOutcome;
+import io.prow.autodeploy.rollback.RollbackConflict;
 import io.prow.autodeploy.rollback.RollbackExecutor;
 import io.prow.autodeploy.rollback.RollbackPlan;
 import io.prow.autodeploy.rollback.RollbackPlanner;
@@ -65,6 +66,10 @@ public final class RollbackCommand implements Command {
             RollbackPlan plan = ((PlanOutcome.Planned) outcome).plan();
             RollbackResult result = executor.execute(inv.config(), plan, inv.author(), inv.comment().htmlUrl());
             replies.reply(inv, done(inv, plan, result));
+        } catch (RollbackConflict conflict) {
+            // The hold stands (it was taken first); the foreign or altered PR is left alone.
+            replies.reply(inv, "Nothing rolled back yet; automatic deploys are held ("
+                    + RollbackExecutor.holdReason(conflict.plannedTag(), inv.author()) + "). " + conflict.getMessage());
         } catch (GitHubException e) {
             // The person needs to know it stopped; the dispatcher still gets the error to log with the delivery id.
             replies.reply(inv, "The rollback did not finish: GitHub answered " + e.status() + ". Comment `"

@@ -30,6 +30,15 @@ public final class Applier {
         if (d.deploy()) {
             List<String> missing = labels.stream().filter(l -> !pr.hasLabel(l)).toList();
             if (!missing.isEmpty()) {
+                // The one write that lets Tide merge: labels are not bound to a SHA (statuses are), so a force-push
+                // between the snapshot's reads and this write would label an untested head. Read the PR again right
+                // before; it costs one request and only on the rare call that adds the label.
+                String headNow = gh.pullRequest(pr.repo(), pr.number()).headSha();
+                if (!headNow.equals(pr.headSha())) {
+                    done.add("not labelled: head moved from " + shortSha(pr.headSha()) + " to " + shortSha(headNow)
+                            + " since the decision (its synchronize event decides again)");
+                    return done; // the status would describe the old head only; the new head's decision writes its own
+                }
                 gh.addLabels(pr.repo(), pr.number(), missing);
                 done.add("added " + missing);
             }
@@ -52,6 +61,10 @@ public final class Applier {
             done.add("status " + state.api() + " \"" + text + "\"");
         }
         return done;
+    }
+
+    private static String shortSha(String sha) {
+        return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 
     private static Check.State fold(StatusState s) {

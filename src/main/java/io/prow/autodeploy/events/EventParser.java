@@ -22,7 +22,7 @@ public final class EventParser {
         RepoRef repo = repoOf(root);
         return switch (eventType) {
             case "pull_request" -> new WebhookEvent.PullRequestEvent(required(repo), text(root, "action"),
-                    pullRequest(required(repo), need(root, "pull_request")));
+                    pullRequest(required(repo), need(root, "pull_request")), senderOf(root));
             case "issue_comment" -> issueComment(required(repo), root);
             case "status" -> new WebhookEvent.StatusEvent(required(repo), needText(root, "sha"),
                     text(root, "context"), text(root, "state"));
@@ -31,6 +31,12 @@ public final class EventParser {
             case "push" -> new WebhookEvent.PushEvent(required(repo), needText(root, "ref"), text(root, "after"));
             default -> new WebhookEvent.Ignored(repo, eventType);
         };
+    }
+
+    /** {@code sender.login}: who caused the event (the pusher of a synchronize); null when absent. */
+    private static String senderOf(JsonNode root) {
+        JsonNode login = root.path("sender").path("login");
+        return login.isTextual() && !login.asText().isEmpty() ? login.asText() : null;
     }
 
     /** {@code repository.full_name}, the key hook also uses to pick the HMAC token scope. */

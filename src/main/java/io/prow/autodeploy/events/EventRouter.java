@@ -15,6 +15,7 @@ import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.metrics.Metrics;
+import io.prow.autodeploy.rollback.RollbackPushGuard;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -38,6 +39,7 @@ public final class EventRouter implements EventSink {
     private final GitHub gh;
     private final AutobumpIndex index;
     private final Metrics metrics;
+    private final RollbackPushGuard rollbackPushes;
 
     public EventRouter(Supplier<PluginConfig> config, KeyedExecutor executor, DeployReconciler reconciler,
                        CommandDispatcher commands, CommandRegistry registry, GitHub gh, AutobumpIndex index,
@@ -50,6 +52,7 @@ public final class EventRouter implements EventSink {
         this.gh = gh;
         this.index = index;
         this.metrics = metrics;
+        this.rollbackPushes = new RollbackPushGuard(gh);
     }
 
     @Override
@@ -69,7 +72,8 @@ public final class EventRouter implements EventSink {
     Optional<String> keyIfRelevant(RepoConfig c, WebhookEvent e) {
         String repo = c.repo().toString();
         if (e instanceof PullRequestEvent p) {
-            return AutobumpPulls.looksLikeAutobump(c, p.pr()) && c.baseBranch().equals(p.pr().baseRef())
+            boolean autobump = AutobumpPulls.looksLikeAutobump(c, p.pr()) && c.baseBranch().equals(p.pr().baseRef());
+            return autobump || RollbackPushGuard.concerns(c, p.action(), p.pr())
                     ? Optional.of(repo + "#" + p.pr().number()) : Optional.empty();
         }
         if (e instanceof IssueCommentEvent ic) {
@@ -122,7 +126,9 @@ public final class EventRouter implements EventSink {
 
     private void route(RepoConfig c, Delivery d) {
         WebhookEvent e = d.event();
-        if (e instanceof PullRequestEvent p) {
+        if (e instanceof PullRequestEvent p && RollbackPushGuard.concerns(c, p.action(), p.pr())) {
+            rollbackPushes.onPush(c, p.pr(), p.sender());
+        } else if (e instanceof PullRequestEvent p) {
             index.saw(p.pr());
             reconciler.reconcile(c, p.pr().number());
             if (p.pr().merged()) {

@@ -9,8 +9,15 @@ import java.util.List;
 public sealed interface WebhookEvent {
     RepoRef repo();
 
-    /** {@code pull_request}: opened, synchronize, labeled, closed, ... with the PR as the payload shows it. */
-    record PullRequestEvent(RepoRef repo, String action, PullRequest pr) implements WebhookEvent {}
+    /**
+     * {@code pull_request}: opened, synchronize, labeled, closed, ... with the PR as the payload shows it.
+     * {@code sender} is the account that caused the event (for synchronize: who pushed); null when absent.
+     */
+    record PullRequestEvent(RepoRef repo, String action, PullRequest pr, String sender) implements WebhookEvent {
+        public PullRequestEvent(RepoRef repo, String action, PullRequest pr) {
+            this(repo, action, pr, null);
+        }
+    }
 
     /** {@code issue_comment} on an issue or a PR. {@code authorIsBot} from the user's type. */
     record IssueCommentEvent(RepoRef repo, String action, int number, boolean onPullRequest, Comment comment,

@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import okhttp3.Cache;
@@ -49,9 +50,27 @@ public final class GitHubClientFactory {
         }
     }
 
-    public record Settings(String endpoint, Auth auth, CacheSpec cache, GitHubRequestListener listener, Clock clock) {
+    /**
+     * {@code fallbackEndpoints}: the further {@code --github-endpoint}s, used in order when the ones before refuse
+     * connections ({@link EndpointFailover}).
+     */
+    public record Settings(String endpoint, Auth auth, CacheSpec cache, GitHubRequestListener listener, Clock clock,
+                           List<String> fallbackEndpoints) {
+        public Settings(String endpoint, Auth auth, CacheSpec cache, GitHubRequestListener listener, Clock clock) {
+            this(endpoint, auth, cache, listener, clock, List.of());
+        }
+
+        /** {@code --github-endpoint} as given: the first is the primary, the rest fallbacks. */
+        public static Settings of(List<String> endpoints, Auth auth, CacheSpec cache, GitHubRequestListener listener,
+                                  Clock clock) {
+            return new Settings(endpoints.isEmpty() ? null : endpoints.get(0), auth, cache, listener, clock,
+                    endpoints.size() > 1 ? endpoints.subList(1, endpoints.size()) : List.of());
+        }
+
         public Settings {
             endpoint = endpoint == null || endpoint.isBlank() ? DEFAULT_ENDPOINT : endpoint.trim();
+            fallbackEndpoints = fallbackEndpoints == null ? List.of() : fallbackEndpoints.stream()
+                    .filter(e -> e != null && !e.isBlank()).map(String::trim).toList();
             Objects.requireNonNull(auth, "auth");
             cache = cache == null ? CacheSpec.temporary(50L * 1024 * 1024) : cache;
             listener = listener == null ? GitHubRequestListener.NONE : listener;
@@ -65,7 +84,10 @@ public final class GitHubClientFactory {
         System.getProperties().putIfAbsent(KOHSUKE_RETRY_PROPERTY, "0");
         String endpoint = settings.endpoint().replaceAll("/+$", "");
         HttpUrl base = HttpUrl.get(endpoint);
+        List<HttpUrl> endpoints = new java.util.ArrayList<>(List.of(base));
+        settings.fallbackEndpoints().forEach(e -> endpoints.add(HttpUrl.get(e.replaceAll("/+$", ""))));
         OkHttpClient http = new OkHttpClient.Builder()
+                .addInterceptor(new EndpointFailover(endpoints, settings.clock()))
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(15))
                 .writeTimeout(Duration.ofSeconds(15))

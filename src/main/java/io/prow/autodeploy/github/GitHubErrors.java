@@ -29,6 +29,10 @@ final class GitHubErrors {
 
     /** {@code what} names the operation, e.g. {@code pullRequest o/r#5}. */
     GitHubException translate(String what, IOException e) {
+        if (e instanceof HttpException http && http.getResponseCode() >= 200 && http.getResponseCode() < 300) {
+            // kohsuke reports a body it could not parse as an HttpException carrying the success status.
+            return GitHubException.malformed(what, http.getResponseCode(), e);
+        }
         if (e instanceof HttpException http && http.getResponseCode() > 0) {
             // kohsuke puts the error body in the message; only its JSON "message" field is kept.
             return fromResponse(what, http.getResponseCode(), headerLookup(headersOf(http)),

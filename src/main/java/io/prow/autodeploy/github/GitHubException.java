@@ -11,11 +11,31 @@ import java.util.Optional;
 public class GitHubException extends RuntimeException {
     private final int status;
     private final transient Duration retryAfter;
+    private final boolean malformed;
 
     public GitHubException(int status, String message, Duration retryAfter, Throwable cause) {
+        this(status, message, retryAfter, cause, false);
+    }
+
+    private GitHubException(int status, String message, Duration retryAfter, Throwable cause, boolean malformed) {
         super(message, cause);
         this.status = status;
         this.retryAfter = retryAfter;
+        this.malformed = malformed;
+    }
+
+    /**
+     * A success status whose body is not the JSON GitHub promised: a proxy's HTML page, a list cut off half way,
+     * {@code null}, nothing. Seen in practice behind load balancers and caches; transient, retried like a 5xx.
+     */
+    public static GitHubException malformed(String what, int status, Throwable cause) {
+        return new GitHubException(status, what + " failed: malformed answer from GitHub (HTTP " + status
+                + (cause == null ? "" : ", " + cause.getClass().getSimpleName()) + ")", null, cause, true);
+    }
+
+    /** Whether GitHub's answer had a success status but an unusable body. */
+    public boolean malformed() {
+        return malformed;
     }
 
     public GitHubException(int status, String message) {
@@ -30,8 +50,8 @@ public class GitHubException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** Worth trying again soon: no answer, a 5xx, or a rate limit. A 404 or 422 is not. */
+    /** Worth trying again soon: no answer, a malformed answer, a 5xx, or a rate limit. A 404 or 422 is not. */
     public boolean isTransient() {
-        return status == 0 || status >= 500 || status == 429 || retryAfter != null;
+        return malformed || status == 0 || status >= 500 || status == 429 || retryAfter != null;
     }
 }

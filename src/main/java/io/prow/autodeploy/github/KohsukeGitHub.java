@@ -272,6 +272,10 @@ public final class KohsukeGitHub implements GitHub {
                 throw errors.translate(what, io);
             }
             throw new GitHubException(0, what + " failed: " + e.getClass().getSimpleName(), null, e);
+        } catch (NullPointerException | AssertionError e) {
+            // A 200 with a `null` body (or a list with null items) reaches kohsuke's binding as null: GitHub's
+            // answer, not our state, so it is a malformed answer, retried like a 5xx, never an NPE in a worker.
+            throw GitHubException.malformed(what, 200, e);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

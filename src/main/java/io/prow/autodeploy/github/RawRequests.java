@@ -118,10 +118,37 @@ final class RawRequests {
             OkHttpClient client = followRedirects ? http : noRedirects;
             try (Response response = client.newCall(request.build()).execute()) {
                 ResponseBody responseBody = response.body();
-                return new Answer(response.code(), parse(responseBody.string()), response.headers());
+                String text = responseBody.string();
+                if (response.isSuccessful()) {
+                    return new Answer(response.code(), parseSuccess(what, method, response.code(), text),
+                            response.headers());
+                }
+                return new Answer(response.code(), parse(text), response.headers());
             }
         } catch (IOException e) {
             throw errors.translate(what, e);
+        }
+    }
+
+    /**
+     * A success must carry the JSON GitHub documents: only a 204, or a DELETE, may be empty. Anything else (an HTML
+     * page, a cut-off list, {@code null}) is a malformed answer, transient like a 5xx, never read as "nothing".
+     */
+    private static JsonNode parseSuccess(String what, String method, int status, String text) {
+        if (text.isBlank()) {
+            if (status == 204 || method.equals("DELETE")) {
+                return JSON.missingNode();
+            }
+            throw GitHubException.malformed(what, status, null);
+        }
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node == null || node.isNull() || node.isMissingNode()) {
+                throw GitHubException.malformed(what, status, null);
+            }
+            return node;
+        } catch (IOException notJson) {
+            throw GitHubException.malformed(what, status, notJson);
         }
     }
 

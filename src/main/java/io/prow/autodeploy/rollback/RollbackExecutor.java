@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a {@link RollbackPlan} to GitHub: holds deploys, then commit → branch → PR → labels. GitHub is the only
- * state, so it is idempotent: an open PR from the tag's branch is returned as is, and an attempt that failed half
+ * state, so it is idempotent: an open PR from the tag's branch is returned as is when it is exactly this rollback
+ * ({@link RollbackAdoption}; otherwise {@link RollbackConflict}, after the hold), and an attempt that failed half
  * way is completed by the next one (the branch is force-moved, a 422 "already exists" is looked up) without
  * duplicates.
  */
@@ -33,6 +34,7 @@ public final class RollbackExecutor {
         // PR steps below succeeding. A retry repeats it harmlessly (holding is idempotent).
         Optional<PullRequest> heldOn = holds.hold(config, requestedBy, holdReason(plan.toTag(), requestedBy));
         Optional<PullRequest> open = openRollbackPr(config, plan);
+        open.ifPresent(existing -> requireAdoptable(plan, existing));
         PullRequest pr = open.isPresent() ? open.get() : create(config, plan, requestedBy, requestUrl);
         addMissingLabels(config, pr);
         return new RollbackResult(pr, open.isEmpty(), heldOn);
@@ -65,10 +67,20 @@ public final class RollbackExecutor {
             if (e.status() == 422) {
                 Optional<PullRequest> raced = openRollbackPr(config, plan);
                 if (raced.isPresent()) {
+                    requireAdoptable(plan, raced.get());
                     return raced.get();
                 }
             }
             throw e;
+        }
+    }
+
+    /** An open PR on the rollback branch is returned (and labelled) only if it is exactly this rollback. */
+    private void requireAdoptable(RollbackPlan plan, PullRequest pr) {
+        Optional<String> why = RollbackAdoption.whyNot(gh, plan, pr);
+        if (why.isPresent()) {
+            LOG.warn("rollback to {} in {}: not adopting #{} ({})", plan.toTag(), plan.repo(), pr.number(), why.get());
+            throw RollbackAdoption.conflict(plan, pr, why.get());
         }
     }
 

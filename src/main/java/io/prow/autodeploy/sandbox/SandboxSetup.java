@@ -92,6 +92,7 @@ abstract class SandboxSetup {
                                             String base, String title, Map<String, String> changes) {
         SandboxRepo r = repo(ref);
         SandboxRepo.Pr pr = newPr(r, author, headOwner, headRef, base, title, newSha(), changes);
+        storeHeadTree(r, pr);
         record("#" + pr.number + " opened by @" + author + " \"" + title + "\"");
         return pr.number;
     }
@@ -102,8 +103,18 @@ abstract class SandboxSetup {
         pr.headSha = newSha();
         pr.title = title;
         pr.changes = new LinkedHashMap<>(changes);
+        storeHeadTree(repo(ref), pr);
         record("#" + number + " force-pushed " + shortSha(pr.headSha) + " \"" + title + "\"");
         return pr.headSha;
+    }
+
+    /** The head commit's tree is the base branch's with the PR's changes, so files can be read at the head SHA. */
+    private void storeHeadTree(SandboxRepo r, SandboxRepo.Pr pr) {
+        String baseSha = r.branches.get(pr.baseRef);
+        Map<String, String> tree = new LinkedHashMap<>(baseSha == null ? Map.of() : r.commits.getOrDefault(baseSha,
+                Map.of()));
+        tree.putAll(pr.changes);
+        r.commits.put(pr.headSha, tree);
     }
 
     /** Sets a CI context (as a commit status) on a SHA, as Prow's jobs would. */

@@ -195,4 +195,21 @@ class RollbackCommandTest {
         assertThat(command.whoCan(world.config)).isEqualTo(world.config.rollback().whoCan());
         assertThat(command.spec().examples()).allSatisfy(e -> assertThat(command.spec().pattern().matcher(e).find()).isTrue());
     }
+
+    @Test
+    void aWritersPrOnTheRollbackBranchIsNotAdoptedAndTheReplySaysWhy() {
+        // Issue 17.4(a): a PR titled "docs: typo" from autodeploy/rollback-<tag> with the writer's own files.
+        int foreign = world.gh.openPullRequest(REPO, "mallory", "kubernetes", "autodeploy/rollback-" + A, "master",
+                "docs: typo", Map.of("docs/typo.md", "fixed\n"));
+
+        rollback(A);
+
+        assertThat(world.gh.peek(REPO, foreign).labels()).isEmpty();
+        assertThat(world.rollbackPrs()).extracting(PullRequest::number).containsExactly(foreign);
+        assertThat(world.replies.all()).singleElement().satisfies(r -> assertThat(r)
+                .startsWith("Nothing rolled back yet; automatic deploys are held (rollback to " + A
+                        + " requested by @" + ONCALL + "). #" + foreign + " is open from `autodeploy/rollback-" + A
+                        + "` but is not this rollback: it was not opened by me (@" + RollbackWorld.BOT + ").")
+                .doesNotContain("images in", "docs: typo"));
+    }
 }

@@ -84,6 +84,11 @@ class KohsukeGitHubCompareTest {
     @Test
     void aSuccessThatIsNoComparisonFailsRatherThanReadingAsNoChanges() {
         gh.enqueue(200, "<html>cached login page</html>");
+        // Not JSON at all: caught by the raw layer as a malformed answer (issue 17.9), before ComparisonJson.
+        assertThatThrownBy(() -> gh.github.compare(PROW, "0a1b2c3d4e", "1a2b3c4d5e"))
+                .isInstanceOfSatisfying(GitHubException.class, e -> assertThat(e.isTransient()).isTrue())
+                .hasMessageContaining("malformed answer");
+        gh.enqueue(200, "{\"message\":\"a JSON object, but no comparison\"}");
         assertThatThrownBy(() -> gh.github.compare(PROW, "0a1b2c3d4e", "1a2b3c4d5e"))
                 .isInstanceOfSatisfying(GitHubException.class, e -> assertThat(e.isTransient()).isTrue())
                 .hasMessageContaining("not a comparison");

@@ -80,7 +80,8 @@ class RollbackExecutorTest {
 
         assertThat(again.created()).isFalse();
         assertThat(again.pr().number()).isEqualTo(first.pr().number());
-        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 1));
+        // Reads only: the look-up, then the adoption check (17.4a: the files listing and one read per planned file).
+        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 1, "changedFiles", 1, "fileText", 5));
         assertThat(world.rollbackPrs()).hasSize(1);
         assertThat(world.rollbackBranches()).containsExactly(BRANCH_A);
     }
@@ -131,7 +132,8 @@ class RollbackExecutorTest {
         RollbackResult retry = executor.execute(world.config, replanned, ONCALL, ASKED);
 
         assertThat(retry.created()).isFalse();
-        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 1, "addLabels", 1));
+        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 1, "changedFiles", 1, "fileText", 5,
+                "addLabels", 1));
         assertThat(world.gh.peek(REPO, retry.pr().number()).labels()).containsExactly("autodeploy/ready");
         assertThat(world.rollbackPrs()).hasSize(1);
     }

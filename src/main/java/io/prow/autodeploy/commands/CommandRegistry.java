@@ -19,11 +19,14 @@ public final class CommandRegistry {
     public static final int MAX_ARGUMENT = 1_000;
 
     private final List<Command> commands;
+    /** Each command's word, by index: read once per line start, so no interface call per line. */
+    private final CommandWord[] words;
     private final List<String> firstWords;
     private final int longestFirstWord;
 
     public CommandRegistry(List<Command> commands) {
         this.commands = List.copyOf(commands);
+        this.words = this.commands.stream().map(c -> c.spec().word()).toArray(CommandWord[]::new);
         Set<String> words = new LinkedHashSet<>();
         this.commands.forEach(c -> words.addAll(c.spec().word().firstWords()));
         this.firstWords = List.copyOf(words);
@@ -55,7 +58,7 @@ public final class CommandRegistry {
             boolean inCode = fences.inCode(body, start, end);
             if (body.charAt(start) == '/') {
                 for (int i = 0; i < first.length; i++) {
-                    CommandWord word = commands.get(i).spec().word();
+                    CommandWord word = words[i];
                     if (first[i] != null || inCode && !word.readsCodeBlocks()) {
                         continue;
                     }

@@ -44,8 +44,8 @@ public record CommandWord(List<String> spellings, Ending ending, boolean readsCo
 
     /** Where the word ends if one of the spellings starts at {@code at} (just after the slash), else -1. */
     int endAt(CharSequence text, int at) {
-        for (String spelling : spellings) {
-            int end = spelled(text, at, spelling);
+        for (int k = 0; k < spellings.size(); k++) {
+            int end = spelled(text, at, spellings.get(k));
             if (end >= 0 && endsHere(text, end)) {
                 return end;
             }

@@ -27,6 +27,7 @@ class PluginBenchmark {
         githubCalls();
         reconcile();
         hookLatency();
+        commentParse();
         String text = BenchTable.machine() + "\nload average (1 min) before / after: " + loadBefore + " / "
                 + BenchTable.loadAverage() + "\n\n" + table.render()
                 + String.format(Locale.ROOT, "%nbench wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -95,6 +96,17 @@ class PluginBenchmark {
                 c.calls() + " / " + c.notModified() + " / " + c.writes());
         table.info(section, which + ": rate-limited per repo",
                 String.format(Locale.ROOT, "%.2f", c.rateLimited() / (double) repos));
+    }
+
+    private void commentParse() {
+        CommentParseBench.Result r = CommentParseBench.run();
+        String section = "worst comment (" + CommentParseBench.SIZE + " chars)";
+        table.atMost(section, "parse on the worker, median (worst shape: " + r.worstShape() + ")",
+                r.worstParseMillis(), " ms", 5);
+        table.info(section, "parse, fastest run of that shape",
+                String.format(Locale.ROOT, "%.2f ms", r.worstParseFastest()));
+        table.atMost(section, "relevance scan on the request thread, median (worst: " + r.worstScanShape() + ")",
+                r.worstScanMillis(), " ms", 5);
     }
 
     private void hookLatency() throws Exception {

@@ -27,10 +27,10 @@ public final class CommandRegistry {
     public CommandRegistry(List<Command> commands) {
         this.commands = List.copyOf(commands);
         this.words = this.commands.stream().map(c -> c.spec().word()).toArray(CommandWord[]::new);
-        Set<String> words = new LinkedHashSet<>();
-        this.commands.forEach(c -> words.addAll(c.spec().word().firstWords()));
-        this.firstWords = List.copyOf(words);
-        this.longestFirstWord = words.stream().mapToInt(String::length).max().orElse(0);
+        Set<String> heads = new LinkedHashSet<>();
+        this.commands.forEach(c -> heads.addAll(c.spec().word().firstWords()));
+        this.firstWords = List.copyOf(heads);
+        this.longestFirstWord = heads.stream().mapToInt(String::length).max().orElse(0);
     }
 
     public List<Command> all() {

@@ -23,6 +23,8 @@ public final class CommandRegistry {
     private final CommandWord[] words;
     private final List<String> firstWords;
     private final int longestFirstWord;
+    /** Letters a spelling starts with: a line like {@code /x} or {@code /} alone is passed over at once. */
+    private final boolean[] firstLetters = new boolean[128];
 
     public CommandRegistry(List<Command> commands) {
         this.commands = List.copyOf(commands);
@@ -31,6 +33,7 @@ public final class CommandRegistry {
         this.commands.forEach(c -> heads.addAll(c.spec().word().firstWords()));
         this.firstWords = List.copyOf(heads);
         this.longestFirstWord = heads.stream().mapToInt(String::length).max().orElse(0);
+        heads.forEach(w -> firstLetters[w.charAt(0)] = true);
     }
 
     public List<Command> all() {
@@ -56,7 +59,8 @@ public final class CommandRegistry {
         for (int start = 0; start < n && missing > 0; ) {
             int end = CommentText.lineEnd(body, start);
             boolean inCode = fences.inCode(body, start, end);
-            if (body.charAt(start) == '/') {
+            char next = start + 1 < n ? CommentText.asciiLower(body.charAt(start + 1)) : 0;
+            if (body.charAt(start) == '/' && next < firstLetters.length && firstLetters[next]) {
                 for (int i = 0; i < first.length; i++) {
                     CommandWord word = words[i];
                     if (first[i] != null || inCode && !word.readsCodeBlocks()) {

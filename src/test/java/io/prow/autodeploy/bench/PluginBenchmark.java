@@ -26,8 +26,9 @@ class PluginBenchmark {
         startUp();
         githubCalls();
         reconcile();
-        hookLatency();
+        // Before the load test: CPU-bound and short, measured on a quiet JVM.
         commentParse();
+        hookLatency();
         String text = BenchTable.machine() + "\nload average (1 min) before / after: " + loadBefore + " / "
                 + BenchTable.loadAverage() + "\n\n" + table.render()
                 + String.format(Locale.ROOT, "%nbench wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.prow.autodeploy.deploy.AlertState;
+import io.prow.autodeploy.text.Clip;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -118,7 +119,7 @@ public final class AlertmanagerClient {
 
     private static String snippet(String s) {
         String oneLine = s.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 200) + "…";
+        return Clip.withEllipsis(oneLine, 201);
     }
 
     /** The fields we use of API v2's {@code gettableAlert}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.prow.autodeploy.text.Clip;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -123,6 +124,6 @@ public final class AlertmanagerWebhook {
      */
     static String clip(Object value) {
         String line = String.valueOf(value).replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
-        return line.length() > 80 ? line.substring(0, 79) + "…" : line;
+        return Clip.withEllipsis(line, 80);
     }
 }

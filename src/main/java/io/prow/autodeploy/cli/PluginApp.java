@@ -125,7 +125,7 @@ public final class PluginApp implements AutoCloseable {
                 new ApproveDeployCommand(overrides, replies), new DeployNowCommand(overrides, replies));
         this.registry = new CommandRegistry(commands);
         CommandDispatcher dispatcher = new CommandDispatcher(registry,
-                new CachedAuthorizer(gh, Duration.ofMinutes(5), Ticker.systemTicker()), replies, metrics,
+                new CachedAuthorizer(gh, CachedAuthorizer.DEFAULT_TTL, Ticker.systemTicker()), replies, metrics,
                 CommandDispatcher.DEFAULT_BACKOFF, pause);
         EventRouter router = new EventRouter(configs, executor, reconciler, dispatcher, registry, gh, index,
                 metrics);

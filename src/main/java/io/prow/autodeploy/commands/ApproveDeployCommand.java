@@ -7,7 +7,6 @@ import io.prow.autodeploy.deploy.SourceChanges;
 import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code /approve-deploy [reason]}: oncall read the announcements and opens the breaking-change guard for the
@@ -15,9 +14,8 @@ import java.util.regex.Pattern;
  * needs a new one. Same authorization as {@code /hold cancel}.
  */
 public final class ApproveDeployCommand extends OverrideCommand {
-    static final Pattern PATTERN = Pattern.compile("(?mi)^/approve-deploy(?:[ \\t]+(.*?))?[ \\t]*$");
-
-    static final CommandSpec SPEC = new CommandSpec("approve-deploy", PATTERN, "/approve-deploy [reason]",
+    static final CommandSpec SPEC = new CommandSpec("approve-deploy", CommandWord.own("approve-deploy"),
+            "/approve-deploy [reason]",
             "Lets the autobump PR's version deploy although the Prow announcements changed since the deployed "
                     + "version (the breaking-change guard). For this version only.",
             List.of("/approve-deploy", "/approve-deploy migrated the plank config as announced"));

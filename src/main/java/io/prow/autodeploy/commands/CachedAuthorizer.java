@@ -11,17 +11,22 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * Role checks through GitHub's membership and permission APIs, each answer cached briefly (default 5 minutes) so
- * a burst of commands costs one lookup, while someone removed from oncall loses the right within minutes.
- * Cheap checks first: a listed oncall user needs no call at all.
+ * Role checks through GitHub's membership and permission APIs. Only a yes is cached, for {@link #DEFAULT_TTL} at most,
+ * so a burst of commands costs one lookup while someone removed from oncall loses the right within a minute. A no is
+ * never cached: someone just added to the oncall team during an incident is allowed the moment they comment again.
+ * GitHub is asked outside the cache (never inside a loader, which would hold the cache's lock for as long as GitHub
+ * takes). Cheap checks first: a listed oncall user needs no call at all.
  */
 public final class CachedAuthorizer implements Authorizer {
+    /** How long a yes is trusted. */
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(1);
+
     private final GitHub gh;
-    private final Cache<String, Boolean> answers;
+    private final Cache<String, Boolean> allowed;
 
     public CachedAuthorizer(GitHub gh, Duration ttl, Ticker ticker) {
         this.gh = gh;
-        this.answers = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(10_000).build();
+        this.allowed = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(10_000).build();
     }
 
     @Override
@@ -54,6 +59,13 @@ public final class CachedAuthorizer implements Authorizer {
     }
 
     private boolean cached(String key, java.util.function.BooleanSupplier lookup) {
-        return answers.get(key, k -> lookup.getAsBoolean());
+        if (allowed.getIfPresent(key) != null) {
+            return true;
+        }
+        boolean yes = lookup.getAsBoolean();
+        if (yes) {
+            allowed.put(key, Boolean.TRUE);
+        }
+        return yes;
     }
 }

@@ -1,15 +1,13 @@
 package io.prow.autodeploy.commands;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * What a command is, as data: matching ({@code pattern}, one per {@code family} in a comment, the first registered
- * wins, e.g. cancel over hold) and documentation ({@code usage}, {@code description}, {@code examples}) for /help.
- * {@code pattern} is multi-line and anchored, e.g. {@code (?mi)^/hold(?:[ \t]+(.*?))?[ \t]*$}; group 1, if any,
- * carries the arguments.
+ * What a command is, as data: matching ({@code word}: how it starts a comment line, see {@link CommandWord}; one
+ * per {@code family} in a comment, the first registered wins, e.g. cancel over hold; the rest of the command's line
+ * is its argument text) and documentation ({@code usage}, {@code description}, {@code examples}) for /help.
  */
-public record CommandSpec(String family, Pattern pattern, String usage, String description, List<String> examples) {
+public record CommandSpec(String family, CommandWord word, String usage, String description, List<String> examples) {
     public CommandSpec {
         examples = List.copyOf(examples);
     }

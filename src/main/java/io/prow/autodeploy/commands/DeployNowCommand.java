@@ -5,7 +5,6 @@ import io.prow.autodeploy.deploy.InertText;
 import io.prow.autodeploy.deploy.PrMarkers;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * {@code /deploy-now [reason]}: for an urgent fix, oncall lets the autobump PR's current head skip the deploy window
@@ -14,9 +13,8 @@ import java.util.regex.Pattern;
  * {@code autodeploy_deploy_now_total}. Same authorization as {@code /hold cancel}.
  */
 public final class DeployNowCommand extends OverrideCommand {
-    static final Pattern PATTERN = Pattern.compile("(?mi)^/deploy-now(?:[ \\t]+(.*?))?[ \\t]*$");
-
-    static final CommandSpec SPEC = new CommandSpec("deploy-now", PATTERN, "/deploy-now [reason]",
+    static final CommandSpec SPEC = new CommandSpec("deploy-now", CommandWord.own("deploy-now"),
+            "/deploy-now [reason]",
             "Lets the current autobump PR deploy outside the deploy window and pacing, once (it still needs green "
                     + "tests, no hold and no alert). A new push ends it.",
             List.of("/deploy-now", "/deploy-now fixes the crashlooping hook"));

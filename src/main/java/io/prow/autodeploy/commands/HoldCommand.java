@@ -7,13 +7,9 @@ import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** {@code /hold [reason]}: stop automatic deploys, on the autobump PR or from anywhere in the repo. */
 public final class HoldCommand implements Command {
-    // Prow's hold regex (?mi)^/hold(\s.*)?$, but the reason stays on the command's line: Go and Java's \s both
-    // match a newline, which would make the next line of the comment the reason.
-    static final Pattern HOLD = Pattern.compile("(?mi)^/hold(?:[ \\t]+(.*?))?[ \\t]*$");
 
     private final DeployHolds holds;
     private final Replies replies;
@@ -23,7 +19,10 @@ public final class HoldCommand implements Command {
         this.replies = replies;
     }
 
-    static final CommandSpec SPEC = new CommandSpec("hold", HOLD, "/hold [reason]",
+    static final CommandSpec SPEC = new CommandSpec("hold",
+            // Read as Prow's hold plugin reads it (see CommandWord); the reason is the rest of the command's line only
+            // (RE2's \s also matches a newline, which would make the next line the reason).
+            CommandWord.prowHold("hold"), "/hold [reason]",
             "Stops automatic deploys: holds the latest autobump PR (and the next ones) until /hold cancel.",
             List.of("/hold", "/hold hook is crashlooping since the last bump"));
 

@@ -19,14 +19,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * {@code /rollback [tag]}: opens a PR that moves every Prow image back to {@code tag} (default: the deploy before the
  * current one) and holds automatic deploys, all from one comment. Authorization happens before {@link #run}.
  */
 public final class RollbackCommand implements Command {
-    private static final Pattern PATTERN = Pattern.compile("(?mi)^/rollback(?:[ \\t]+(\\S+))?[ \\t]*$");
+    private static final String USAGE = "/rollback [tag]";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final RollbackPlanner planner;
@@ -39,7 +38,7 @@ public final class RollbackCommand implements Command {
         this.replies = replies;
     }
 
-    static final CommandSpec SPEC = new CommandSpec("rollback", PATTERN, "/rollback [tag]",
+    static final CommandSpec SPEC = new CommandSpec("rollback", CommandWord.own("rollback"), USAGE,
             "Opens a PR that sets every Prow image back to a tag deployed before (default: the previous deploy) "
                     + "and holds automatic deploys until `/hold cancel`.",
             List.of("/rollback", "/rollback v20261120-0a1b2c3d4e"));
@@ -85,6 +84,12 @@ public final class RollbackCommand implements Command {
 
     private static String refusal(RepoConfig config, PlanOutcome.Refused refused) {
         StringBuilder b = new StringBuilder("Nothing rolled back. ").append(refused.message());
+        if (refused.reason() == PlanOutcome.Reason.INVALID_TAG) {
+            // Whatever followed the command word that is not one tag (a second word, `;tag`, a no-break space):
+            // say how the command is written rather than ignore it (issue 17.7). The text typed is not echoed.
+            b.append(" Usage: `").append(USAGE).append("`: one tag").append(refused.history().lastFive().isEmpty()
+                    ? "" : " from the list below").append(", or none for the version before the current one.");
+        }
         List<Deploy> recent = refused.history().lastFive();
         if (refused.reason().listsDeploys() && !recent.isEmpty()) {
             ZoneId zone = config.window().timezone();

@@ -7,14 +7,9 @@ import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** {@code /hold cancel}, {@code /unhold}, {@code /remove-hold}: resume automatic deploys. Checked before /hold. */
 public final class UnholdCommand implements Command {
-    // Prow's cancel regex, on one line (see HoldCommand).
-    static final Pattern UNHOLD =
-            Pattern.compile("(?mi)^/(?:remove-hold|hold[ \\t]+cancel|unhold)(?:[ \\t]+(.*?))?[ \\t]*$");
-
     private final DeployHolds holds;
     private final Replies replies;
 
@@ -23,7 +18,9 @@ public final class UnholdCommand implements Command {
         this.replies = replies;
     }
 
-    static final CommandSpec SPEC = new CommandSpec("hold", UNHOLD, "/hold cancel",
+    static final CommandSpec SPEC = new CommandSpec("hold",
+            // Prow's cancel regex (see CommandWord): "hold cancel" allows any run of RE2 spaces, newlines included.
+            CommandWord.prowHold("remove-hold", "hold cancel", "unhold"), "/hold cancel",
             "Resumes automatic deploys (also /unhold, /remove-hold); the gates are evaluated again at once.",
             List.of("/hold cancel", "/unhold"));
 

@@ -1,6 +1,7 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.github.StatusState;
+import io.prow.autodeploy.text.Clip;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -54,11 +55,12 @@ public record Decision(List<GateResult> results, Optional<String> tag) {
                 .orElse(StatusState.PENDING);
     }
 
-    /** The commit status text: at most 140 characters, naming the first closed gate and when it opens. */
+    /** The commit status text: at most 140 code points (GitHub's limit), naming the first closed gate and when it opens. */
     public String statusText() {
         String text = deploy()
                 ? "Deploying " + tag.orElse("this bump") + " (all gates open)"
                 : firstClosed().map(GateResult::reason).orElse("Waiting");
-        return text.length() <= STATUS_MAX ? text : text.substring(0, STATUS_MAX - 1) + "…";
+        // GitHub refuses longer descriptions (422); cut on code points so no emoji is halved (text.Clip).
+        return Clip.withEllipsis(text, STATUS_MAX);
     }
 }

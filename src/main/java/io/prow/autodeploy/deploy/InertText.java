@@ -1,9 +1,11 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.text.Clip;
+
 /**
  * Text from elsewhere (commit messages, CI context names, a command's reason) made safe to put in our comments:
- * one line, bounded, no HTML (it could close or forge one of our hidden markers) and no @-mentions (it would
- * notify people).
+ * one line, bounded ({@link #MAX} code points, cut by {@link Clip}), no HTML (it could close or forge one of our
+ * hidden markers) and no @-mentions (it would notify people).
  */
 public final class InertText {
     static final int MAX = 120;
@@ -12,9 +14,7 @@ public final class InertText {
 
     public static String of(String text) {
         String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        if (line.length() > MAX) {
-            line = line.substring(0, MAX - 1) + "…";
-        }
+        line = Clip.withEllipsis(line, MAX);
         return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
                 .replace("`", "'");
     }

@@ -77,9 +77,10 @@ public final class EventRouter implements EventSink {
                     ? Optional.of(repo + "#" + p.pr().number()) : Optional.empty();
         }
         if (e instanceof IssueCommentEvent ic) {
-            // Pure checks first: only a comment carrying a command may cost botLogin()'s one-time GET /user.
+            // Pure checks first: only a comment that may carry a command may cost botLogin()'s one-time GET /user.
+            // Only a plain scan here (hook waits on this thread); the worker reads the command itself.
             return "created".equals(ic.action()) && !ic.authorIsBot()
-                    && !registry.find(ic.comment().body()).isEmpty() && !isBot(ic.comment().author())
+                    && registry.mayCarryCommand(ic.comment().body()) && !isBot(ic.comment().author())
                     ? Optional.of(repo + "#" + ic.number()) : Optional.empty();
         }
         if (e instanceof StatusEvent s) {

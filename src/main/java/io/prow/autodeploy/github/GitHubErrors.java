@@ -2,6 +2,7 @@ package io.prow.autodeploy.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prow.autodeploy.text.Clip;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,7 +100,7 @@ final class GitHubErrors {
             if (text.isEmpty()) {
                 return "";
             }
-            return ": " + (text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text);
+            return ": " + Clip.withEllipsis(text, MAX_MESSAGE + 1);
         } catch (IOException notJson) {
             // An unparseable body adds nothing safe to say.
             return "";

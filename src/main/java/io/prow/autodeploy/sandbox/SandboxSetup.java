@@ -6,6 +6,7 @@ import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.Permission;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.text.Clip;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -271,7 +272,7 @@ abstract class SandboxSetup {
 
     protected static String firstLine(String s) {
         String line = s.lines().filter(l -> !l.isBlank() && !l.startsWith("<!--")).findFirst().orElse("");
-        return line.length() > 100 ? line.substring(0, 100) + "…" : line;
+        return Clip.withEllipsis(line, 101);
     }
 
     List<Comment> allComments(RepoRef ref, int number) {

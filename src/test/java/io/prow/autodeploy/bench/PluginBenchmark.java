@@ -26,6 +26,8 @@ class PluginBenchmark {
         startUp();
         githubCalls();
         reconcile();
+        // Before the load test: CPU-bound and short, measured on a quiet JVM.
+        commentParse();
         hookLatency();
         String text = BenchTable.machine() + "\nload average (1 min) before / after: " + loadBefore + " / "
                 + BenchTable.loadAverage() + "\n\n" + table.render()
@@ -95,6 +97,17 @@ class PluginBenchmark {
                 c.calls() + " / " + c.notModified() + " / " + c.writes());
         table.info(section, which + ": rate-limited per repo",
                 String.format(Locale.ROOT, "%.2f", c.rateLimited() / (double) repos));
+    }
+
+    private void commentParse() {
+        CommentParseBench.Result r = CommentParseBench.run();
+        String section = "worst comment (" + CommentParseBench.SIZE + " chars)";
+        table.atMost(section, "parse on the worker, median (worst shape: " + r.worstShape() + ")",
+                r.worstParseMillis(), " ms", 5);
+        table.info(section, "parse, fastest run of that shape",
+                String.format(Locale.ROOT, "%.2f ms", r.worstParseFastest()));
+        table.atMost(section, "relevance scan on the request thread, median (worst: " + r.worstScanShape() + ")",
+                r.worstScanMillis(), " ms", 5);
     }
 
     private void hookLatency() throws Exception {

@@ -174,7 +174,15 @@ class RollbackCommandTest {
                 Arguments.of("with a tag", "/rollback " + A, Optional.of(A)),
                 Arguments.of("upper case, tabs and trailing blanks", "/ROLLBACK\t" + A + "  ", Optional.of(A)),
                 Arguments.of("on a later line", "Hook is down.\r\n/rollback " + B, Optional.of(B)),
-                Arguments.of("two arguments are not a rollback", "/rollback " + A + " now", Optional.empty()),
+                // Issue 17.7: these were silently ignored; now the command answers with its usage.
+                Arguments.of("two arguments: a malformed rollback", "/rollback " + A + " now",
+                        Optional.of(A + " now")),
+                Arguments.of("semicolon: a malformed rollback", "/rollback;" + A, Optional.of(";" + A)),
+                Arguments.of("no-break space: a malformed rollback", "/rollback\u00A0" + A,
+                        Optional.of("\u00A0" + A)),
+                Arguments.of("indented is not a rollback", "  /rollback " + A, Optional.empty()),
+                Arguments.of("in a fenced block is not a rollback", "```\n/rollback " + A + "\n```",
+                        Optional.empty()),
                 Arguments.of("longer word is not a rollback", "/rollbacks", Optional.empty()),
                 Arguments.of("quoted is not a rollback", "> /rollback " + A, Optional.empty()),
                 Arguments.of("mid-sentence is not a rollback", "please /rollback " + A, Optional.empty()));
@@ -193,7 +201,8 @@ class RollbackCommandTest {
         assertThat(command.spec().family()).isEqualTo("rollback");
         assertThat(command.spec().usage()).isEqualTo("/rollback [tag]");
         assertThat(command.whoCan(world.config)).isEqualTo(world.config.rollback().whoCan());
-        assertThat(command.spec().examples()).allSatisfy(e -> assertThat(command.spec().pattern().matcher(e).find()).isTrue());
+        assertThat(command.spec().examples()).allSatisfy(e -> assertThat(new CommandRegistry(List.of(command)).find(e))
+                .extracting(CommandRegistry.Match::command).containsExactly(command));
     }
 
     @Test

@@ -138,6 +138,13 @@ public final class PluginServer implements AutoCloseable {
         return main.port();
     }
 
+    /** Free request slots now: webhooks' share and the others' (for tests and diagnostics). */
+    public record FreeSlots(int webhooks, int others) {}
+
+    public FreeSlots freeSlots() {
+        return new FreeSlots(limiter.freeWebhookSlots(), limiter.freeOtherSlots());
+    }
+
     public int healthPort() {
         return health.port();
     }

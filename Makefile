@@ -4,7 +4,7 @@ CONFIG   ?= embedded
 HMAC     ?= /etc/webhook/hmac
 TOKEN    ?= /etc/github/oauth
 
-.PHONY: build test deps run demo image check-config simulate bench clean
+.PHONY: build test deps run demo image image-check check-config simulate bench clean
 
 build:
 	$(MVN) -q package -DskipTests
@@ -41,6 +41,12 @@ simulate:
 BASE_IMAGE ?= eclipse-temurin:17-jre
 image:
 	$(MVN) -q package -DskipTests jib:buildTar -Dbase.image=$(BASE_IMAGE)
+
+# CI's check of the image config without any registry: the same Jib config on the built-in `scratch` base, then
+# ImageConfigTest reads the tarball (entrypoint, user 65532, ports 8888/8081/9090, app layers).
+image-check:
+	$(MVN) -q package -DskipTests jib:buildTar -Dbase.image=scratch -Djib.outputPaths.tar=target/jib-image-scratch.tar
+	$(MVN) test -Dtest=ImageConfigTest -Dtest.groups=image -Dtest.excludedGroups=soak,bench -Dimage.tar=target/jib-image-scratch.tar
 
 # Figures measured side by side in one run, printed as one table (also target/bench/bench.md); ~1 min, loopback only.
 # -Xmx256m makes the run prove the whole JVM (plugin, bare server and load generator) fits in 256 MiB.

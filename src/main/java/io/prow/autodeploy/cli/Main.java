@@ -67,7 +67,8 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--metrics-port", defaultValue = "9090", description = "Port for Prometheus /metrics.")
     int metricsPort;
 
-    @Option(names = "--max-body-bytes", defaultValue = "5242880", description = "Largest webhook body (413 above).")
+    @Option(names = "--max-body-bytes", defaultValue = "26214400",
+            description = "Largest webhook body (413 above); GitHub caps payloads at 25 MB.")
     long maxBodyBytes;
 
     @Option(names = "--alertmanager-webhook-token-file",

@@ -36,6 +36,7 @@ import io.prow.autodeploy.events.EventRouter;
 import io.prow.autodeploy.events.KeyedExecutor;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.metrics.Metrics;
+import io.prow.autodeploy.server.EdgeLimits;
 import io.prow.autodeploy.server.HelpProvider;
 import io.prow.autodeploy.server.HmacSecrets;
 import io.prow.autodeploy.server.HookHandler;
@@ -60,9 +61,25 @@ public final class PluginApp implements AutoCloseable {
 
     /** Settings that are not in plugin-config.yaml (flags). Port 0 picks a free port (tests). */
     public record Settings(String host, int port, int healthPort, int metricsPort, long maxBodyBytes,
-                           String statusUrl, int workers, int queueCapacity, Duration shutdownGrace) {
+                           String statusUrl, int workers, int queueCapacity, Duration shutdownGrace,
+                           EdgeLimits limits) {
+        /** GitHub caps webhook payloads at 25 MB ("Payloads are capped at 25 MB", docs.github.com/en/webhooks/
+         * webhook-events-and-payloads); 25 MiB takes every payload GitHub can send. */
+        public static final long DEFAULT_MAX_BODY_BYTES = 25L << 20;
+
+        public Settings(String host, int port, int healthPort, int metricsPort, long maxBodyBytes, String statusUrl,
+                        int workers, int queueCapacity, Duration shutdownGrace) {
+            this(host, port, healthPort, metricsPort, maxBodyBytes, statusUrl, workers, queueCapacity, shutdownGrace,
+                    EdgeLimits.defaults());
+        }
+
         public static Settings forTests() {
             return new Settings("127.0.0.1", 0, 0, -1, 5L << 20, "", 4, 1_000, Duration.ofSeconds(10));
+        }
+
+        public Settings withLimits(EdgeLimits l) {
+            return new Settings(host, port, healthPort, metricsPort, maxBodyBytes, statusUrl, workers, queueCapacity,
+                    shutdownGrace, l);
         }
     }
 
@@ -105,7 +122,8 @@ public final class PluginApp implements AutoCloseable {
         this.metrics = metrics;
         this.secrets = secrets;
         this.settings = settings;
-        this.executor = new KeyedExecutor(settings.workers(), settings.queueCapacity());
+        this.executor = new KeyedExecutor(settings.workers(), settings.queueCapacity(), clock,
+                metrics.workFailures::inc);
         this.board = new StatusBoard(metrics, clock);
         Gates gates = Gates.standard();
         AutobumpIndex index = new AutobumpIndex(clock, config.reconcileInterval().multipliedBy(2));
@@ -136,7 +154,8 @@ public final class PluginApp implements AutoCloseable {
         warnIfAutoRollbackCannotHear(config, alertmanager.isPresent());
         this.hook = new HookHandler(secrets, router, metrics);
         this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
-                settings.maxBodyBytes(), hook, help, () -> !hook.draining(),
+                settings.maxBodyBytes(), settings.limits(), hook, help, new PluginServer.Health(
+                        () -> !hook.draining() && !stalled(1), () -> !stalled(3)),
                 PluginServer.Routes.all(List.of(new StatusRoutes(configs, board, clock),
                         new AlertmanagerRoutes(alertmanager))));
         this.metricsServer = settings.metricsPort() < 0 ? null
@@ -154,6 +173,15 @@ public final class PluginApp implements AutoCloseable {
         LOG.info("serving hook on :{}, health on :{}, {} repo(s)", server.port(), server.healthPort(),
                 config().repos().size());
         return this;
+    }
+
+    /**
+     * Work waits and no task has started or finished for {@code times} x {@code stalledAfter}: the workers are wedged.
+     * Readiness says so at 1x (hook's events would only queue), liveness at 3x (Kubernetes restarts the pod).
+     */
+    private boolean stalled(int times) {
+        return executor.stalledFor().filter(d -> d.compareTo(settings.limits().stalledAfter().multipliedBy(times)) >= 0)
+                .isPresent();
     }
 
     /** The config as it stands now. */

@@ -114,14 +114,16 @@ public final class EventRouter implements EventSink {
 
     private void handle(RepoConfig c, Delivery d) {
         long start = System.nanoTime();
-        try (var guid = MDC.putCloseable("event_guid", d.guid());
-             var type = MDC.putCloseable("event_type", d.eventType())) {
+        // Prow's log keys (kubernetes-sigs/prow pkg/github/types.go: EventGUID, OrgLogField, RepoLogField).
+        try (var guid = MDC.putCloseable("event-GUID", d.guid());
+             var org = MDC.putCloseable("org", c.repo().owner());
+             var repo = MDC.putCloseable("repo", c.repo().name())) {
             route(c, d);
         } catch (GitHubException e) {
             LOG.warn("delivery {} ({}) on {}: GitHub {}: {}; the next event or reconcile converges", d.guid(),
                     d.eventType(), c.repo(), e.status(), e.getMessage());
         } finally {
-            metrics.handlingSeconds.labelValues(d.eventType()).observe((System.nanoTime() - start) / 1e9);
+            metrics.handlingSeconds.labelValues(WebhookEventTypes.label(d.eventType())).observe((System.nanoTime() - start) / 1e9);
         }
     }
 

@@ -7,11 +7,16 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
  * Every metric the plugin exports, defined in one place on one registry (a fresh registry per test keeps tests
- * independent). Names follow Prow's where Prow has one ({@code prow_webhook_counter}).
+ * independent). Our own names only: Prow's {@code prow_webhook_counter} is a Go counter scraped under exactly that
+ * name (kubernetes-sigs/prow pkg/githubeventserver/metrics.go, label {@code event_type} only), while client_java 1.x
+ * always exposes a counter with a {@code _total} suffix; a Prow name with a suffix or extra labels would only mislead
+ * a Prow dashboard. Labels fed by unauthenticated input come from fixed sets (see WebhookEventTypes).
  */
 public final class Metrics {
     public final PrometheusRegistry registry;
     public final Counter webhooks;
+    public final Counter webhookResponses;
+    public final Counter workFailures;
     public final Histogram handlingSeconds;
     public final Counter githubRequests;
     public final Counter decisions;
@@ -28,9 +33,16 @@ public final class Metrics {
 
     public Metrics(PrometheusRegistry registry) {
         this.registry = registry;
-        webhooks = Counter.builder().name("prow_webhook_counter")
-                .help("Webhooks received by event type and result (accepted, bad_signature, bad_request, ...)")
+        webhooks = Counter.builder().name("autodeploy_webhooks_total")
+                .help("Webhooks received by event type (GitHub's event names, else 'other') and result "
+                        + "(accepted, bad_signature, bad_request, ...)")
                 .labelNames("event_type", "result").register(registry);
+        webhookResponses = Counter.builder().name("autodeploy_webhook_response_codes_total")
+                .help("HTTP status codes answered to webhooks (as Prow's prow_webhook_response_codes)")
+                .labelNames("response_code").register(registry);
+        workFailures = Counter.builder().name("autodeploy_work_failures_total")
+                .help("Queued work items that ended with an unexpected error (logged with the item's org, repo, pr)")
+                .register(registry);
         handlingSeconds = Histogram.builder().name("autodeploy_event_handling_seconds")
                 .help("Time to handle one event after it was acknowledged").labelNames("event_type")
                 .register(registry);

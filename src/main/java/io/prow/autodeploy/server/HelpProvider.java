@@ -15,7 +15,16 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Prow's PluginHelp for hook's {@code /help}, with Go's field names; commands come from the registry. */
+/**
+ * Prow's PluginHelp for hook's {@code /help}, with Go's field names; commands come from the registry.
+ *
+ * <p>Deck renders every text field as HTML: the plugin card and dialog put {@code Description}, {@code Config[repo]},
+ * {@code Snippet} and each command's {@code Examples[0]} into {@code innerHTML}
+ * (kubernetes-sigs/prow cmd/deck/static/plugin-help/plugin-help.ts), and the command table does the same with
+ * {@code Usage}, {@code Examples}, {@code Description} and {@code WhoCanUse} (cmd/deck/static/command-help/
+ * command-help.ts). So every string we answer is HTML-escaped here, once, at the edge: hold reasons, who held,
+ * titles, config values alike. Deck shows the escaped text as the original characters.
+ */
 public final class HelpProvider {
     public static final List<String> EVENTS =
             List.of("pull_request", "issue_comment", "status", "check_run", "check_suite", "push");
@@ -67,10 +76,21 @@ public final class HelpProvider {
                 .toList();
         String gateList = gates.all().stream().map(g -> g.name() + ": " + g.description())
                 .collect(Collectors.joining("; "));
-        return new PluginHelp("Deploys Prow continuously and safely: lets Tide merge the autobump PR only when "
-                + "every deploy gate holds (" + gateList + "), sets the 'autodeploy' status naming the gate that "
-                + "blocks, and offers /hold and /rollback to oncall.",
-                perRepo, snippet(), EVENTS, commands);
+        return escaped(new PluginHelp("Deploys Prow continuously and safely: lets Tide merge the autobump PR only "
+                + "when every deploy gate holds (" + gateList + "), sets the 'autodeploy' status naming the gate "
+                + "that blocks, and offers /hold and /rollback to oncall.",
+                perRepo, snippet(), EVENTS, commands));
+    }
+
+    /** The help as Deck may put it into innerHTML: every text escaped (map keys are config repo names, kept). */
+    static PluginHelp escaped(PluginHelp h) {
+        Map<String, String> config = new LinkedHashMap<>();
+        h.config().forEach((repo, text) -> config.put(repo, StatusPage.esc(text)));
+        List<HelpCommand> commands = h.commands().stream().map(c -> new HelpCommand(StatusPage.esc(c.usage()),
+                c.featured(), StatusPage.esc(c.description()), c.examples().stream().map(StatusPage::esc).toList(),
+                StatusPage.esc(c.whoCanUse()))).toList();
+        return new PluginHelp(StatusPage.esc(h.description()), config, StatusPage.esc(h.snippet()),
+                h.events().stream().map(StatusPage::esc).toList(), commands);
     }
 
     String describe(RepoConfig rc) {

@@ -7,6 +7,7 @@ import io.prow.autodeploy.events.EventParser;
 import io.prow.autodeploy.events.EventSink;
 import io.prow.autodeploy.events.PayloadException;
 import io.prow.autodeploy.events.WebhookEvent;
+import io.prow.autodeploy.events.WebhookEventTypes;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.metrics.Metrics;
 import java.io.IOException;
@@ -16,12 +17,16 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * hook's contract for {@code POST /hook}, free of any web framework: verify, parse, acknowledge, hand off.
- * Statuses and texts are the ones Prow's own plugins answer, so hook's logs read the same.
+ * hook's contract for {@code POST /hook} (and {@code POST /}), free of any web framework: verify, parse,
+ * acknowledge, hand off. Statuses and texts are the ones Prow's own plugins answer, so hook's logs read the same.
+ * Nothing from a request is kept per request: metric labels come from fixed sets, logged header values are clipped.
  */
 public final class HookHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HookHandler.class);
     public static final String OK = "Event received. Have a nice day.";
+    /** Prow's log key for the delivery id (kubernetes-sigs/prow pkg/github/types.go, {@code EventGUID}). */
+    public static final String EVENT_GUID = "event-GUID";
+    private static final int LOGGED_HEADER_CHARS = 80;
 
     private final HmacSecrets secrets;
     private final EventSink sink;
@@ -85,32 +90,52 @@ public final class HookHandler {
         RepoRef repo = root == null ? null : EventParser.repoOf(root);
         var tokens = secrets.tokensFor(repo == null ? null : repo.owner(), repo == null ? null : repo.name());
         if (!SignatureVerifier.valid(r.body(), signature, tokens)) {
-            LOG.warn("rejected delivery {} ({}): invalid signature", guid, eventType);
+            LOG.warn("rejected delivery {} ({}): invalid signature", clip(guid), clip(eventType));
             return reject(eventType, "bad_signature", 403, "403 Forbidden: Invalid X-Hub-Signature-256");
         }
         if (root == null || root.isMissingNode()) {
-            LOG.warn("rejected delivery {} ({}): payload is not JSON", guid, eventType);
+            LOG.warn("rejected delivery {} ({}): payload is not JSON", clip(guid), clip(eventType));
             return reject(eventType, "bad_payload", 400, "400 Bad Request: payload is not valid JSON");
         }
         WebhookEvent event;
         try {
             event = EventParser.parse(eventType, root);
         } catch (PayloadException e) {
-            LOG.warn("rejected delivery {} ({}): {}", guid, eventType, e.getMessage());
+            LOG.warn("rejected delivery {} ({}): {}", clip(guid), clip(eventType), clip(e.getMessage()));
             return reject(eventType, "bad_payload", 400, "400 Bad Request: " + e.getMessage());
         }
         if (!sink.offer(new Delivery(guid, eventType, event))) {
-            try (var ignored = MDC.putCloseable("event_guid", guid)) {
+            try (var ignored = MDC.putCloseable(EVENT_GUID, clip(guid))) {
                 LOG.error("delivery {} ({}) not taken: the plugin is busy or shutting down", guid, eventType);
             }
             return reject(eventType, "unavailable", 503, "503 Service Unavailable: busy or shutting down");
         }
-        metrics.webhooks.labelValues(eventType, "accepted").inc();
+        count(eventType, "accepted", 200);
         return new Response(200, OK);
     }
 
+    /** The edge refused the body before it reached us (413 too large, 408 too slow): counted like any rejection. */
+    public void refusedBody(Function<String, String> header, int status) {
+        count(header.apply("X-GitHub-Event"), status == 413 ? "too_large" : "too_slow", status);
+    }
+
     private Response reject(String eventType, String result, int status, String text) {
-        metrics.webhooks.labelValues(eventType, result).inc();
+        count(eventType, result, status);
         return new Response(status, text);
+    }
+
+    private void count(String eventType, String result, int status) {
+        metrics.webhooks.labelValues(WebhookEventTypes.label(eventType), result).inc();
+        metrics.webhookResponses.labelValues(Integer.toString(status)).inc();
+    }
+
+    /** A header value as a log may show it: at most {@value #LOGGED_HEADER_CHARS} characters, one line. */
+    static String clip(String value) {
+        if (value == null) {
+            return null;
+        }
+        String oneLine = value.replaceAll("\\p{Cntrl}", "?");
+        return oneLine.length() <= LOGGED_HEADER_CHARS ? oneLine
+                : oneLine.substring(0, LOGGED_HEADER_CHARS) + "...(" + value.length() + " chars)";
     }
 }

@@ -1,20 +1,26 @@
 package io.prow.autodeploy.server;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only class that knows Javalin: the main port (hook's {@code /hook} and {@code /help}, extra routes such as
- * the status page) and the health port. Handlers here only translate HTTP to the framework-free handlers.
+ * The only class that knows Javalin: the main port (hook's events at {@code POST /} and {@code POST /hook},
+ * {@code /help}, extra routes such as the status page) and the health port. Handlers here only translate HTTP to
+ * the framework-free handlers.
+ *
+ * <p>hook posts each event to the endpoint exactly as plugins.yaml writes it (kubernetes-sigs/prow
+ * pkg/hook/server.go, {@code dispatch}: {@code http.NewRequest(POST, p.Endpoint, ...)}), and the endpoint defaults to
+ * {@code http://<name>} (pkg/plugins/config.go), so events arrive at {@code POST /}; only help gets a suffix
+ * ({@code /help}). {@code GET /} stays the status page.
  */
 public final class PluginServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PluginServer.class);
@@ -22,6 +28,7 @@ public final class PluginServer implements AutoCloseable {
 
     private final Javalin main;
     private final Javalin health;
+    private final RequestLimiter limiter;
 
     /** Extra routes on the main port (status page, Alertmanager webhook), added by the wiring. */
     public interface Routes {
@@ -30,25 +37,40 @@ public final class PluginServer implements AutoCloseable {
         static Routes all(List<Routes> list) { return routes -> list.forEach(r -> r.add(routes)); }
     }
 
+    /** What the health port answers: ready (serve traffic) and live (do not restart). */
+    public record Health(BooleanSupplier ready, BooleanSupplier live) {}
+
     public PluginServer(String host, int port, int healthPort, long maxBodyBytes, HookHandler hook, HelpProvider help,
                         BooleanSupplier ready, Routes extra) {
+        this(host, port, healthPort, maxBodyBytes, EdgeLimits.defaults(), hook, help, new Health(ready, () -> true),
+                extra);
+    }
+
+    public PluginServer(String host, int port, int healthPort, long maxBodyBytes, EdgeLimits limits,
+                        HookHandler hook, HelpProvider help, Health healthChecks, Routes extra) {
         Handler hookHandler = ctx -> {
-            byte[] body;
-            try {
-                body = "POST".equals(ctx.method().name()) ? ctx.bodyAsBytes() : new byte[0];
-            } catch (HttpResponseException tooBig) {
-                ctx.status(tooBig.getStatus()).result(tooBig.getMessage());
-                return;
+            byte[] body = new byte[0];
+            if ("POST".equals(ctx.method().name())) {
+                try {
+                    body = WebhookBody.read(ctx, maxBodyBytes, limits.bodyReadTimeout());
+                } catch (WebhookBody.Refused refused) {
+                    hook.refusedBody(ctx::header, refused.status);
+                    ctx.status(refused.status).contentType("text/plain; charset=utf-8").result(refused.getMessage());
+                    return;
+                }
             }
             HookHandler.Response r = hook.handle(new HookHandler.Request(ctx.method().name(), ctx::header, body));
             ctx.status(r.status()).contentType("text/plain; charset=utf-8").result(r.body());
         };
+        this.limiter = new RequestLimiter(limits.webhookRequests(), limits.otherRequests());
         main = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
             config.jetty.port = port;
+            config.jetty.modifyServer(server -> server.setHandler(limiter));
             config.http.maxRequestSize = maxBodyBytes;
-            config.routes.post("/hook", ctx -> guardSize(ctx, maxBodyBytes, hookHandler));
+            config.routes.post("/", hookHandler);
+            config.routes.post("/hook", hookHandler);
             config.routes.get("/hook", hookHandler);
             config.routes.put("/hook", hookHandler);
             config.routes.patch("/hook", hookHandler);
@@ -65,36 +87,45 @@ public final class PluginServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.jetty.host = host;
             config.jetty.port = healthPort;
-            config.routes.get("/healthz", ctx -> ctx.result("OK"));
-            config.routes.get("/healthz/ready", ctx -> {
-                boolean ok = ready.getAsBoolean();
-                ctx.status(ok ? 200 : 503).result(ok ? "OK" : "not ready");
-            });
+            config.routes.get("/healthz", ctx -> answer(ctx, healthChecks.live(), "not live"));
+            config.routes.get("/healthz/ready", ctx -> answer(ctx, healthChecks.ready(), "not ready"));
         });
     }
 
-    /** Refuses an oversized body before reading it (413), so a huge request cannot exhaust memory. */
-    private static void guardSize(Context ctx, long max, Handler next) throws Exception {
-        long declared = ctx.contentLength();
-        if (declared > max) {
-            ctx.status(413).result("413 Payload Too Large: limit is " + max + " bytes");
-            return;
-        }
-        next.handle(ctx);
+    private static void answer(Context ctx, BooleanSupplier check, String no) {
+        boolean ok = check.getAsBoolean();
+        ctx.status(ok ? 200 : 503).result(ok ? "OK" : no);
     }
 
+    /**
+     * hook's help request carries the enabled repos ({@code [{"Org":"o","Repo":"r"}]}); whatever else the body holds
+     * ({@code null}, {@code [null]}, an object, garbage, nothing) gets the help for every repo, never an error: the
+     * help is public and Deck shows nothing for a plugin whose help failed.
+     */
     private static void help(Context ctx, HelpProvider help) throws IOException {
-        List<HelpProvider.OrgRepo> enabled = List.of();
-        byte[] body = ctx.bodyAsBytes();
-        if (body.length > 0) {
-            try {
-                enabled = JSON.readValue(body, new TypeReference<List<HelpProvider.OrgRepo>>() {});
-            } catch (IOException e) {
-                ctx.status(400).result("400 Bad Request: expected [{\"Org\":\"o\",\"Repo\":\"r\"}]");
-                return;
+        ctx.contentType("application/json").result(JSON.writeValueAsString(help.help(enabledRepos(ctx))));
+    }
+
+    static List<HelpProvider.OrgRepo> enabledRepos(Context ctx) {
+        List<HelpProvider.OrgRepo> enabled = new ArrayList<>();
+        JsonNode root;
+        try {
+            root = JSON.readTree(ctx.bodyAsBytes());
+        } catch (IOException | RuntimeException garbage) {
+            return List.of();
+        }
+        if (root == null || !root.isArray()) {
+            return List.of();
+        }
+        for (JsonNode entry : root) {
+            JsonNode org = entry == null ? null : entry.get("Org");
+            if (org != null && org.isTextual()) {
+                JsonNode repo = entry.get("Repo");
+                enabled.add(new HelpProvider.OrgRepo(org.asText(), repo != null && repo.isTextual() ? repo.asText()
+                        : null));
             }
         }
-        ctx.contentType("application/json").result(JSON.writeValueAsString(help.help(enabled)));
+        return enabled;
     }
 
     public PluginServer start() {
@@ -105,6 +136,13 @@ public final class PluginServer implements AutoCloseable {
 
     public int port() {
         return main.port();
+    }
+
+    /** Free request slots now: webhooks' share and the others' (for tests and diagnostics). */
+    public record FreeSlots(int webhooks, int others) {}
+
+    public FreeSlots freeSlots() {
+        return new FreeSlots(limiter.freeWebhookSlots(), limiter.freeOtherSlots());
     }
 
     public int healthPort() {

@@ -20,8 +20,9 @@ final class HookLatencyBench {
     static final Duration ROUND = Duration.ofSeconds(4);
     static final int ROUNDS = 3;
 
+    /** {@code root}: ours at {@code POST /} (hook's default endpoint), one round after the alternating ones. */
     record Result(Latencies bare, Latencies ours, JvmWork bareWork, JvmWork oursWork, int githubCalls,
-                  HeapWatch.Heap heap) {}
+                  HeapWatch.Heap heap, Latencies root) {}
 
     static Result run() throws Exception {
         BenchWorld world = new BenchWorld(1);
@@ -53,9 +54,11 @@ final class HookLatencyBench {
                 }
                 heap = watch.stop();
             }
+            URI rootUri = URI.create("http://127.0.0.1:" + app.port() + "/");
+            Latencies root = Latencies.of(List.of(load.run(rootUri, events, RATE, ROUND)));
             BenchWorld.settle(app, world.clock);
             int calls = world.gh.readCalls() + world.gh.writeCalls();
-            return new Result(Latencies.of(bareRuns), Latencies.of(oursRuns), work[0], work[1], calls, heap);
+            return new Result(Latencies.of(bareRuns), Latencies.of(oursRuns), work[0], work[1], calls, heap, root);
         }
     }
 

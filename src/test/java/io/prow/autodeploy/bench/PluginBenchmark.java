@@ -29,6 +29,7 @@ class PluginBenchmark {
         // Before the load test: CPU-bound and short, measured on a quiet JVM.
         commentParse();
         hookLatency();
+        metricSeries();
         String text = BenchTable.machine() + "\nload average (1 min) before / after: " + loadBefore + " / "
                 + BenchTable.loadAverage() + "\n\n" + table.render()
                 + String.format(Locale.ROOT, "%nbench wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -36,6 +37,16 @@ class PluginBenchmark {
         Path out = Path.of("target", "bench", "bench.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, text);
+    }
+
+    private void metricSeries() throws Exception {
+        MetricSeriesBench.Result r = MetricSeriesBench.run();
+        assertThat(r.non403()).as("every unsigned request refused").isZero();
+        String section = "unauthenticated input: " + MetricSeriesBench.REQUESTS + " requests, random event names";
+        table.atMost(section, "metric series added (labels from a fixed set)", r.seriesAfter() - r.seriesBefore(),
+                "", 3);
+        table.info(section, "scrape size before / after", BenchTable.mib(r.scrapeBytesBefore()) + " / "
+                + BenchTable.mib(r.scrapeBytesAfter()));
     }
 
     private void startUp() throws Exception {
@@ -140,6 +151,10 @@ class PluginBenchmark {
                         + r.bareWork().gcMillis() + " ms)");
         table.info(section, "max ours / bare", String.format(Locale.ROOT, "%.2f / %.2f ms",
                 r.ours().maxMillis(), r.bare().maxMillis()));
+        assertThat(r.root().non200()).as("POST /: requests not answered 200").isZero();
+        double rootP99 = r.root().percentileMillis(99);
+        table.info(section, "POST / (one round after) p99 / ratio to bare p99", String.format(Locale.ROOT,
+                "%.2f ms / %.2fx", rootP99, rootP99 / r.bare().percentileMillis(99)));
         table.atMost(section, "GitHub calls made", r.githubCalls(), "", 0);
         HeapWatch.Heap h = r.heap();
         table.atMost("heap (whole JVM)", "peak heap used during the load",

@@ -34,7 +34,26 @@ class GrafanaDashboardTest {
         assertThat(queried).contains("autodeploy_deployed_version_info", "autodeploy_gate_open",
                 "autodeploy_pending_deploy_age_seconds", "autodeploy_github_requests_total",
                 "autodeploy_deploys_total", "autodeploy_hold_active", "autodeploy_lead_time_seconds_bucket",
-                "autodeploy_last_deploy_timestamp_seconds");
+                "autodeploy_last_deploy_timestamp_seconds", "autodeploy_webhooks_total",
+                "autodeploy_work_failures_total");
+    }
+
+    /** Never a Prow name: Prow's are Go counters without _total; ours would be a different series under its name. */
+    @Test
+    void noExportedSeriesCarriesAProwName() {
+        assertThat(exported()).noneMatch(n -> n.startsWith("prow_"));
+    }
+
+    @Test
+    void theRulesQueryOnlyExportedSeries() throws Exception {
+        String rules = java.nio.file.Files.readString(Path.of("manifests", "prometheusrule.yaml"));
+        Set<String> queried = new TreeSet<>();
+        Matcher m = METRIC.matcher(rules);
+        while (m.find()) {
+            queried.add(m.group(1));
+        }
+        assertThat(exported()).containsAll(queried);
+        assertThat(queried).contains("autodeploy_work_failures_total");
     }
 
     /** Series names as Prometheus sees them: counters end in _total, histograms have _bucket, _sum and _count. */

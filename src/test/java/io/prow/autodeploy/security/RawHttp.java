@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 final class RawHttp {
     /** No status line came back: the server closed the connection or did not answer in time. */
     static final int NO_ANSWER = -1;
+    /** The server closed the connection without a status line (it gave up on the request). */
+    static final int NO_ANSWER_CLOSED = -2;
 
     private RawHttp() {}
 

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** hook POSTs the enabled repos to /help and renders the PluginHelp it gets back: Go field names, per-repo config. */
 class HelpEndpointTest {
@@ -42,10 +44,26 @@ class HelpEndpointTest {
             assertThat(usages).containsAll(h.app.registry.all().stream().map(c -> c.spec().usage()).toList());
             assertThat(help.get("Events").toString()).contains("issue_comment").contains("status");
 
-            HttpResponse<String> bad = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        }
+    }
+
+    /**
+     * Whatever the body holds, hook gets the help (never a 500, issue 17.15): Prow's own helper answers 500 on a body
+     * it cannot unmarshal (pkg/pluginhelp/externalplugins/externalplugins.go) and Deck then shows no help at all.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"[null]", "null", "{}", "{oops", "", "[]", "[1,\"x\",[]]", "[{\"Org\":1,\"Repo\":{}}]",
+            "\u0000\u00ff garbage"})
+    void answersTheHelpWhateverTheBodyHolds(String body) throws Exception {
+        try (PluginHarness h = new PluginHarness(ManualClock.at("2026-11-25T18:00:00Z"),
+                PluginHarness.defaultConfig())) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + h.app.port() + "/help"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{oops")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(bad.statusCode()).isEqualTo(400);
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            JsonNode help = new ObjectMapper().readTree(r.body());
+            assertThat(help.get("Commands").size()).isEqualTo(h.app.registry.all().size());
+            assertThat(help.get("Config").has(h.repoConfig().repo().toString())).isTrue();
         }
     }
 }

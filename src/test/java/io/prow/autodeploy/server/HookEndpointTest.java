@@ -103,6 +103,37 @@ class HookEndpointTest {
         }
     }
 
+    /**
+     * hook posts to the endpoint exactly as plugins.yaml writes it (kubernetes-sigs/prow pkg/hook/server.go
+     * dispatch; default endpoint {@code http://<name>}, pkg/plugins/config.go): events arrive at {@code POST /}.
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void rootTakesEventsExactlyAsHookDoesAndGetStaysThePage() throws Exception {
+        for (var c : cases().toList()) {
+            Object[] a = c.get();
+            HttpResponse<String> r = postTo("/", (String) a[1], (String) a[2], (Map<String, String>) a[3]);
+            assertThat(r.statusCode()).as("POST / %s", a[0]).isEqualTo(a[4]);
+            assertThat(r.body()).as("POST / %s", a[0]).isEqualTo(a[5]);
+        }
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + h.app.port() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    }
+
+    private HttpResponse<String> postTo(String path, String event, String json, Map<String, String> overrides)
+            throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + h.app.port() + path))
+                .header("X-GitHub-Event", event).header("X-GitHub-Delivery", "root-" + System.nanoTime())
+                .header("X-Hub-Signature-256", SignatureVerifier.sign(body, PluginHarness.TOKEN.getBytes()))
+                .header("Content-Type", "application/json");
+        overrides.forEach(b::setHeader);
+        return http.send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void healthAndReadiness() throws Exception {
         for (String path : new String[] {"/healthz", "/healthz/ready"}) {

@@ -75,6 +75,9 @@ class StatusRoutesTest {
         HttpResponse<String> r = send("POST", "/help");
         String config = new ObjectMapper().readTree(r.body()).get("Config").get("kubernetes/test-infra").asText();
         assertThat(config).contains("Deployed: " + StatusScenario.DEPLOYED + " (merged 2026-11-25T18:10:00Z).")
-                .contains("Hold: Held by @alice: " + StatusScenario.HOLD_REASON + ".");
+                .contains("Hold: Held by @alice: " + StatusPage.esc(StatusScenario.HOLD_REASON) + ".");
+        // Deck puts Config[repo] into innerHTML (prow cmd/deck/static/plugin-help/plugin-help.ts): never raw markup.
+        assertThat(StatusScenario.HOLD_REASON).contains("<b>");
+        assertThat(r.body()).doesNotContain("<b>").doesNotContain("<");
     }
 }

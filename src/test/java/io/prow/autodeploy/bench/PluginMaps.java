@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class PluginMaps {
     private static final String OURS = "io.prow.autodeploy.";
+    private static final String CONFIG = "io.prow.autodeploy.config.";
     private static final int MAX_DEPTH = 8;
 
     private PluginMaps() {}
@@ -33,8 +34,8 @@ final class PluginMaps {
 
     private static void walk(Object o, String path, int depth, IdentityHashMap<Object, Boolean> seen,
                              Map<String, Long> out) {
-        if (o == null || depth > MAX_DEPTH || seen.put(o, true) != null) {
-            return;
+        if (o == null || depth > MAX_DEPTH || seen.put(o, true) != null || o.getClass().getName().startsWith(CONFIG)) {
+            return; // the config's lists are sized by the operator, not by traffic
         }
         for (Class<?> c = o.getClass(); c != null && c.getName().startsWith(OURS); c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
@@ -48,10 +49,7 @@ final class PluginMaps {
                 } catch (ReflectiveOperationException | RuntimeException e) {
                     continue;
                 }
-                String name = (path.isEmpty() ? "" : path + ".") + f.getName();
-                if (!name.equals("configs")) { // the config: sized by the operator, not by traffic
-                    visit(v, name, depth, seen, out);
-                }
+                visit(v, (path.isEmpty() ? "" : path + ".") + f.getName(), depth, seen, out);
             }
         }
     }

@@ -176,7 +176,11 @@ final class WeekReplay {
                 }
                 webhooks += flush(plugin, proxy, batch);
                 proxy.phase(a.purpose());
-                for (WeekWorld.Event e : a.step().run(world)) {
+                List<WeekWorld.Event> events = a.step().run(world);
+                if (a.kind() == WeekTimeline.Kind.TIDE && !events.isEmpty()) {
+                    rollout(day.tag);
+                }
+                for (WeekWorld.Event e : events) {
                     String guid = "week-" + (++guids);
                     webhooks++;
                     deliver(plugin, proxy, e, guid, latencies);
@@ -204,6 +208,17 @@ final class WeekReplay {
                 problems);
     }
 
+    /**
+     * The day's rollout, once Tide merged the bump. The hook for rollout following (Prometheus, another branch):
+     * with {@code rolloutFollowing: true} the replay must serve the rollout's series and let the plugin follow it.
+     */
+    private void rollout(String tag) {
+        if (model.rolloutFollowing()) {
+            throw new UnsupportedOperationException("rolloutFollowing: true, but the replay does not serve "
+                    + "Prometheus yet: wire the rollout of " + tag + " here (WeekReplay.rollout)");
+        }
+    }
+
     private record Sent(WeekWorld.Event event, String guid) {}
 
     /** Other PRs' webhooks of the minute, sent concurrently (hook forwards them so), then the plugin settles. */
@@ -223,7 +238,11 @@ final class WeekReplay {
         return n;
     }
 
-    /** A person redelivers the model's chosen autobump events (the hold, one push). */
+    /**
+     * A person redelivers the model's chosen autobump events (the hold, one push), under the same delivery id:
+     * GitHub's hook-delivery {@code guid} is "Unique identifier for the event (shared with all deliveries for all
+     * webhooks that subscribe to this event)" (REST API, webhook deliveries; github/docs#32822).
+     */
     private boolean redeliver(WeekTimeline.Action a, WeekWorld.Event e, LocalDate date, int minute) {
         WeekModel.Faults f = model.faults();
         if (a.purpose() == Purpose.COMMAND && e.json().contains("\"/hold ") && !e.json().contains("/hold cancel") && WeekModel.onDay(f.redeliverHold(), date)) {

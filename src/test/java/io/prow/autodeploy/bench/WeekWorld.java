@@ -8,6 +8,7 @@ import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
+import io.prow.autodeploy.testing.Payloads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,24 +66,24 @@ final class WeekWorld {
         PullRequest open = openBump();
         if (open == null) {
             int n = gh.openPullRequest(REPO, BOT, BOT, "autobump", "master", "Update Prow to " + tag, changes);
-            return new Event("pull_request", io.prow.autodeploy.testing.Payloads.pullRequest("opened", gh.peek(REPO, n)));
+            return new Event("pull_request", Payloads.pullRequest("opened", gh.peek(REPO, n)));
         }
         gh.forcePush(REPO, open.number(), "Update Prow to " + tag, changes);
-        return new Event("pull_request", io.prow.autodeploy.testing.Payloads.pullRequest("synchronize",
+        return new Event("pull_request", Payloads.pullRequest("synchronize",
                 gh.peek(REPO, open.number())));
     }
 
     /** A Prow job reports a commit status on {@code sha}. */
     Event status(String sha, String context, Check.State state) {
         gh.setCheck(REPO, sha, context, state);
-        return new Event("status", io.prow.autodeploy.testing.Payloads.status(REPO, sha, context,
+        return new Event("status", Payloads.status(REPO, sha, context,
                 state.name().toLowerCase(java.util.Locale.ROOT)));
     }
 
     /** Someone comments on a PR. */
     Event comment(int number, String author, String body) {
         Comment c = gh.comment(REPO, number, author, body);
-        return new Event("issue_comment", io.prow.autodeploy.testing.Payloads.issueComment(REPO, number, true, c,
+        return new Event("issue_comment", Payloads.issueComment(REPO, number, true, c,
                 "User"));
     }
 
@@ -103,9 +104,9 @@ final class WeekWorld {
     List<Event> merge(int number) {
         gh.merge(REPO, number);
         String master = gh.branchSha(REPO, "master").orElseThrow();
-        return List.of(new Event("pull_request", io.prow.autodeploy.testing.Payloads.pullRequest("closed",
+        return List.of(new Event("pull_request", Payloads.pullRequest("closed",
                         gh.peek(REPO, number))),
-                new Event("push", io.prow.autodeploy.testing.Payloads.push(REPO, "refs/heads/master", master)));
+                new Event("push", Payloads.push(REPO, "refs/heads/master", master)));
     }
 
     record Opened(int number, Event event) {}
@@ -115,21 +116,21 @@ final class WeekWorld {
         String author = "contributor-" + (id % 97);
         int n = gh.openPullRequest(REPO, author, author, "fix-" + id, "master", "Fix flake in job " + id,
                 Map.of("docs/pr-" + id + ".md", "fix " + id + "\n"));
-        return new Opened(n, new Event("pull_request", io.prow.autodeploy.testing.Payloads.pullRequest("opened",
+        return new Opened(n, new Event("pull_request", Payloads.pullRequest("opened",
                 gh.peek(REPO, n))));
     }
 
     Event pushOther(int number, int push) {
         PullRequest pr = gh.peek(REPO, number);
         gh.forcePush(REPO, number, pr.title(), Map.of("docs/pr-" + number + ".md", "push " + push + "\n"));
-        return new Event("pull_request", io.prow.autodeploy.testing.Payloads.pullRequest("synchronize",
+        return new Event("pull_request", Payloads.pullRequest("synchronize",
                 gh.peek(REPO, number)));
     }
 
     /** pull_request labeled, with the {@code label} object GitHub adds for that action. */
     Event labelOther(int number, String label) {
         gh.label(REPO, number, label);
-        ObjectNode root = (ObjectNode) read(io.prow.autodeploy.testing.Payloads.pullRequest("labeled",
+        ObjectNode root = (ObjectNode) read(Payloads.pullRequest("labeled",
                 gh.peek(REPO, number)));
         root.putObject("label").put("name", label).put("color", "ededed").put("default", false);
         root.putObject("sender").put("login", "k8s-ci-robot").put("type", "User");
@@ -139,7 +140,7 @@ final class WeekWorld {
     /** A GitHub Actions check run on a PR's head, as {@code check_run} carries it (with its pull_requests). */
     Event checkRun(int number, String sha, String name, String action, boolean completed) {
         PullRequest pr = gh.peek(REPO, number);
-        ObjectNode root = (ObjectNode) read(io.prow.autodeploy.testing.Payloads.status(REPO, sha, name, "pending"));
+        ObjectNode root = (ObjectNode) read(Payloads.status(REPO, sha, name, "pending"));
         for (String f : List.of("id", "sha", "name", "context", "state", "description", "branches")) {
             root.remove(f);
         }

@@ -50,8 +50,13 @@ image-check:
 
 # Figures measured side by side in one run, printed as one table (also target/bench/bench.md); ~1 min, loopback only.
 # -Xmx256m makes the run prove the whole JVM (plugin, bare server and load generator) fits in 256 MiB.
+# Then the week (target/bench/week.md): 7 simulated days of a busy deploy repo (src/test/resources/bench/
+# week-model.yaml) against the real plugin, and a naive one. WEEK_SCALE=10 multiplies the other PRs' traffic
+# (the week is then replayed at scale 1 too, and the ratio between them printed).
+WEEK_SCALE ?= 1
 bench:
-	$(MVN) test -Dtest=PluginBenchmark -Dtest.groups=bench -Dtest.excludedGroups=soak -DargLine=-Xmx256m
+	$(MVN) test -Dtest='PluginBenchmark,WeekBenchmark' -Dtest.groups=bench -Dtest.excludedGroups=soak \
+	  -DargLine="-Xmx256m -Dweek.scale=$(WEEK_SCALE)"
 
 clean:
 	$(MVN) -q clean

@@ -1,0 +1,152 @@
+package io.prow.autodeploy.bench;
+
+import io.prow.autodeploy.bench.GitHubProxy.Purpose;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** The week's figures as text: one row per simulated day, then the targets with their verdicts. Judges nothing
+ * beyond the targets the issue set (charged <= 2x floor for the week and <= 300 on any day, no map growing after
+ * day 2, p99 event -> write <= 50 ms). */
+final class WeekReport {
+    static final int DAY_BUDGET = 300;
+    static final double FLOOR_FACTOR = 2;
+    static final double P99_MILLIS = 50;
+
+    private WeekReport() {}
+
+    static String render(WeekModel model, WeekReplay.Week ours, WeekReplay.Week naive, WeekReplay.Week base) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "week replay: %d days from %s (%s), other-PR traffic x%s, seed %d; "
+                        + "faults: %.0f%% of requests 502, outage %s (%d min), secondary rate limit %s, restart %s%n",
+                model.days(), model.start(), model.zone(), BenchTable.format(ours.scale()), model.seed(),
+                model.faults().failShare() * 100, model.faults().outage(), model.faults().outageMinutes(),
+                model.faults().secondaryRateLimit(), model.faults().restart()));
+        out.append("alert notification: POST /alertmanager once a working day; rollout following: ")
+                .append(model.rolloutFollowing() ? "on" : "not replayed (no such feature yet; hook in WeekReplay)")
+                .append("\n\n").append(days(ours)).append('\n');
+        out.append(sizes(ours)).append('\n');
+        BenchTable t = new BenchTable();
+        targets(t, ours, naive, base);
+        out.append(t.render()).append('\n');
+        out.append("charged requests of the week by purpose, method and path (most first):\n");
+        ours.chargedBy().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey())));
+        out.append(String.format(Locale.ROOT, "%nwall time: ours %.1f s, naive %.1f s%s%n", ours.wallSeconds(),
+                naive.wallSeconds(), base == null ? "" : String.format(Locale.ROOT, ", scale 1 %.1f s",
+                        base.wallSeconds())));
+        return out.toString();
+    }
+
+    private static String days(WeekReplay.Week w) {
+        StringBuilder b = new StringBuilder();
+        b.append("| day | webhooks | requests | 304 | charged | writes | floor | charged/floor | decision | command"
+                + " | sweep | recovery | history | startup | wake-up | alert | p50 / p99 ms | heap live | end state |\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        for (WeekReplay.Day d : w.days()) {
+            List<Double> lat = d.latenciesMillis().stream().sorted().toList();
+            b.append(String.format(Locale.ROOT, "| %s %s | %d | %d | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d"
+                            + " | %d | %d | %d | %s | %s | %s |%n",
+                    d.date().getDayOfWeek().toString().substring(0, 3), d.date(), d.webhooks(), d.total(),
+                    d.notModified(), d.charged(), d.writes(), d.floor(),
+                    d.floor() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", d.charged() / (double) d.floor()),
+                    d.charged(Purpose.DECISION), d.charged(Purpose.COMMAND), d.charged(Purpose.SWEEP),
+                    d.charged(Purpose.RECOVERY), d.charged(Purpose.HISTORY), d.charged(Purpose.STARTUP),
+                    d.charged(Purpose.WAKEUP), d.charged(Purpose.ALERT),
+                    lat.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", pct(lat, 50), pct(lat, 99)),
+                    BenchTable.mib(d.heapLiveBytes()), d.problems().isEmpty() ? "as modelled"
+                            : String.join("; ", d.problems())));
+        }
+        b.append(String.format(Locale.ROOT, "| week | %d | %d | %d | %d | %d | %d | %.2f | | | | | | | | | %s | | |%n",
+                w.webhooks(), w.days().stream().mapToLong(WeekReplay.Day::total).sum(),
+                w.days().stream().mapToLong(WeekReplay.Day::notModified).sum(), w.charged(), w.writes(), w.floor(),
+                w.charged() / (double) w.floor(), latencies(w.latencies())));
+        return b.toString();
+    }
+
+    /** Every map and cache of the plugin, its entries at the end of each day. */
+    private static String sizes(WeekReplay.Week w) {
+        TreeSet<String> names = new TreeSet<>();
+        w.days().forEach(d -> names.addAll(d.sizes().keySet()));
+        StringBuilder b = new StringBuilder("| plugin map / cache (entries at day's end) |");
+        w.days().forEach(d -> b.append(' ').append(d.date().getDayOfWeek().toString(), 0, 3).append(" |"));
+        b.append("\n|---|").append("---:|".repeat(w.days().size())).append('\n');
+        for (String n : names) {
+            b.append("| ").append(n).append(" |");
+            w.days().forEach(d -> b.append(' ').append(d.sizes().getOrDefault(n, 0L)).append(" |"));
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private static void targets(BenchTable t, WeekReplay.Week ours, WeekReplay.Week naive, WeekReplay.Week base) {
+        String s = "week";
+        t.info(s, "charged / floor writes (the week)", ours.charged() + " / " + ours.floor());
+        t.atMost(s, "charged requests / floor (the week)", ours.charged() / (double) ours.floor(), "x",
+                FLOOR_FACTOR);
+        WeekReplay.Day worst = ours.days().stream().max(Comparator.comparingLong(WeekReplay.Day::charged))
+                .orElseThrow();
+        t.atMost(s, "charged requests on the worst day (" + worst.date() + ")", worst.charged(), "", DAY_BUDGET);
+        List<Double> lat = ours.latencies();
+        t.info(s, "events that changed something (timed)", Integer.toString(lat.size()));
+        t.info(s, "event -> GitHub write p50", String.format(Locale.ROOT, "%.1f ms", pct(lat, 50)));
+        t.atMost(s, "event -> GitHub write p99", pct(lat, 99), " ms", P99_MILLIS);
+        t.atMost(s, "days whose end state differs from the model",
+                ours.days().stream().filter(d -> !d.problems().isEmpty()).count(), "", 0);
+        growth(t, ours);
+        t.info("naive plugin (no ETag cache, no relevance filter)", "charged requests (the week)",
+                naive.charged() + " (" + String.format(Locale.ROOT, "%.1f", naive.charged() / (double) naive.floor())
+                        + "x floor)");
+        t.info("naive plugin (no ETag cache, no relevance filter)", "ours / naive charged",
+                String.format(Locale.ROOT, "%.3f", ours.charged() / (double) naive.charged()));
+        if (base != null) {
+            String sc = "scale x" + BenchTable.format(ours.scale()) + " vs x1";
+            t.info(sc, "webhooks ratio", ratio(ours.webhooks(), base.webhooks()));
+            t.info(sc, "writes ratio", ratio(ours.writes(), base.writes()));
+            t.info(sc, "charged ratio (should follow writes, not traffic)", ratio(ours.charged(), base.charged()));
+        }
+    }
+
+    /** A map grows when its size at the end of the last day exceeds its size at the end of day 2. */
+    private static void growth(BenchTable t, WeekReplay.Week w) {
+        if (w.days().size() < 3) {
+            return;
+        }
+        Map<String, Long> day2 = w.days().get(1).sizes();
+        Map<String, Long> last = w.days().get(w.days().size() - 1).sizes();
+        List<String> growing = new ArrayList<>();
+        for (var e : last.entrySet()) {
+            long was = day2.getOrDefault(e.getKey(), 0L);
+            if (e.getValue() > was) {
+                growing.add(e.getKey() + " " + was + "->" + e.getValue());
+            }
+        }
+        t.atMost("week", "maps/caches larger at the end than after day 2" + (growing.isEmpty() ? ""
+                : ": " + String.join(", ", growing)), growing.size(), "", 0);
+        long h2 = w.days().get(1).heapLiveBytes();
+        long hl = w.days().get(w.days().size() - 1).heapLiveBytes();
+        t.info("week", "heap live after full GC day 2 -> last day (whole JVM: sandbox state grows too)",
+                BenchTable.mib(h2) + " -> " + BenchTable.mib(hl));
+    }
+
+    private static String ratio(long a, long b) {
+        return b == 0 ? "-" : String.format(Locale.ROOT, "%.2f (%d / %d)", a / (double) b, a, b);
+    }
+
+    private static String latencies(List<Double> sorted) {
+        return sorted.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", pct(sorted, 50), pct(sorted, 99));
+    }
+
+    /** Nearest-rank percentile of a sorted list. */
+    static double pct(List<Double> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return 0;
+        }
+        List<Double> s = sorted.stream().sorted().toList();
+        int rank = (int) Math.ceil(p / 100 * s.size());
+        return s.get(Math.max(0, Math.min(s.size() - 1, rank - 1)));
+    }
+}

@@ -94,7 +94,9 @@ class DeployDayScenarioTest {
         h.gh.resetCalls();
         h.send("status", Payloads.status(pr.repo(), pr.headSha(), "pull-test-infra-unit", "success"));
         h.settle();
-        assertThat(h.gh.calls()).isEqualTo(Map.of("pullRequest", 1, "checks", 1, "pullRequests", 1));
+        // The history: closed autobump PRs by head (the bot's fork, then the org: no bump merged yet, so both are
+        // asked) and the base branch's recent page for rollback PRs.
+        assertThat(h.gh.calls()).isEqualTo(Map.of("pullRequest", 1, "checks", 1, "pullRequests", 3));
 
         h.app.reconcileAll(); // the periodic sweep: lists open bumps, so the index of their head SHAs is fresh
         h.settle();

@@ -2,8 +2,7 @@ package io.prow.autodeploy.deploy;
 
 /**
  * Text from elsewhere (commit messages, CI context names, a command's reason) made safe to put in our comments:
- * one line, bounded, no HTML (it could close or forge one of our hidden markers) and no @-mentions (it would
- * notify people).
+ * one line, bounded, then the ledger's one escaping rule ({@link io.prow.autodeploy.ledger.PeoplesText}).
  */
 public final class InertText {
     static final int MAX = 120;
@@ -15,7 +14,6 @@ public final class InertText {
         if (line.length() > MAX) {
             line = line.substring(0, MAX - 1) + "…";
         }
-        return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-                .replace("`", "'");
+        return io.prow.autodeploy.ledger.PeoplesText.escape(line);
     }
 }

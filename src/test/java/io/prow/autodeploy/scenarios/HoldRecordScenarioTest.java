@@ -25,15 +25,11 @@ class HoldRecordScenarioTest {
     private final PluginHarness h = plugin.h;
 
     private Comment comment(int number, boolean onPr, String author, String body) throws Exception {
-        Comment c = h.gh.comment(PluginHarness.REPO, number, author, body);
-        h.send("issue_comment", Payloads.issueComment(PluginHarness.REPO, number, onPr, c, "User"));
-        h.settle();
-        return c;
+        return Bumps.comment(h, number, onPr, author, body);
     }
 
     private List<Comment> botComments(int number) {
-        return h.gh.peekComments(PluginHarness.REPO, number).stream()
-                .filter(c -> c.author().equals("k8s-ci-robot")).toList();
+        return Bumps.botComments(h, number);
     }
 
     private PullRequest bump() throws Exception {

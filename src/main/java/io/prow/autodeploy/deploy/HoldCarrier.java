@@ -8,7 +8,6 @@ import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.Duplicates;
 import io.prow.autodeploy.ledger.HoldRecord;
 import io.prow.autodeploy.ledger.LedgerCodec;
-import io.prow.autodeploy.ledger.PeoplesText;
 import io.prow.autodeploy.ledger.PrLedger;
 import java.time.Clock;
 import java.util.Comparator;
@@ -75,7 +74,7 @@ public final class HoldCarrier {
             gh.addLabels(c.repo(), pr.number(), List.of(label));
         }
         Comment posted = gh.createComment(c.repo(), pr.number(), "Deploys are still held (carried over from #"
-                + previous.get().number() + "). " + PeoplesText.escape(old.describe())
+                + previous.get().number() + "). " + old.describeInComment()
                 + "\n\nComment `/hold cancel` to resume deploys.\n" + carried.marker().render());
         Duplicates.yieldToOlder(gh, c.repo(), pr.number(), posted,
                 older -> PrLedger.read(List.of(older), gh.botLogin()).carried());

@@ -95,7 +95,7 @@ public final class Holds implements DeployHolds {
             if (req.askedOn() == pr.number()) {
                 forReply = Optional.of(record.marker().render());
             } else {
-                Comment posted = gh.createComment(c.repo(), pr.number(), PeoplesText.escape(record.info().describe())
+                Comment posted = gh.createComment(c.repo(), pr.number(), record.info().describeInComment()
                         + ". Automatic deploys are stopped until someone allowed comments `/hold cancel`; later "
                         + "autobump PRs stay held too.\n" + record.marker().render());
                 Duplicates.yieldToOlder(gh, c.repo(), pr.number(), posted,

@@ -138,8 +138,8 @@ public final class CommandDispatcher {
     private void tellFailed(CommandInvocation inv, String name, GitHubException e) {
         try {
             replies.replyFailed(inv, "`" + name + "` could not be completed because GitHub answered an error ("
-                    + e.status() + "). Nothing is retried automatically: please comment `" + name
-                    + "` again in a few minutes.");
+                    + e.status() + "). On an autobump PR it is tried again at the plugin's next sweep (command "
+                    + "recovery); elsewhere, please comment `" + name + "` again in a few minutes.");
         } catch (GitHubException again) {
             LOG.error("{} by @{} (delivery {}) failed and the failure reply failed too: {}", name, inv.author(),
                     inv.deliveryId(), again.getMessage());

@@ -1,6 +1,9 @@
 package io.prow.autodeploy.alerts;
 
 import io.prow.autodeploy.github.Comment;
+import io.prow.autodeploy.ledger.LedgerCodec;
+import io.prow.autodeploy.ledger.Marker;
+import io.prow.autodeploy.ledger.PrLedger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,8 +11,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The hidden marker that makes an auto-hold happen once per incident: one of our comments on the merged autobump PR
@@ -20,8 +21,7 @@ import java.util.regex.Pattern;
 public record IncidentMarker(String group, String tag, State state) {
     public enum State { WORKING, DONE }
 
-    private static final Pattern MARKER = Pattern.compile(
-            "<!-- autodeploy:auto-rollback group=([0-9a-f]{16}) tag=(\\S+) state=(working|done) -->");
+    static final String KIND = "auto-rollback";
 
     /** An incident: one Alertmanager group firing after one deployed tag. */
     public record Incident(String group, String tag) {
@@ -46,17 +46,24 @@ public record IncidentMarker(String group, String tag, State state) {
     }
 
     public String render() {
-        return "<!-- autodeploy:auto-rollback group=" + group + " tag=" + tag + " state="
-                + state.name().toLowerCase(java.util.Locale.ROOT) + " -->";
+        return Marker.of(KIND).with("group", group).with("tag", tag)
+                .with("state", state.name().toLowerCase(java.util.Locale.ROOT)).render();
+    }
+
+    /** The incident record in {@code m}, if it is one we can read. */
+    static Optional<IncidentMarker> from(Marker m) {
+        String group = m.fields().get("group");
+        String state = m.fields().get("state");
+        if (!KIND.equals(m.kind()) || group == null || !group.matches("[0-9a-f]{16}") || m.fields().get("tag") == null
+                || state == null || !state.matches("working|done")) {
+            return Optional.empty();
+        }
+        return Optional.of(new IncidentMarker(group, m.fields().get("tag"),
+                "done".equals(state) ? State.DONE : State.WORKING));
     }
 
     public static Optional<IncidentMarker> parse(String body) {
-        Matcher m = MARKER.matcher(body == null ? "" : body);
-        if (!m.find()) {
-            return Optional.empty();
-        }
-        return Optional.of(new IncidentMarker(m.group(1), m.group(2),
-                "done".equals(m.group(3)) ? State.DONE : State.WORKING));
+        return LedgerCodec.parseAll(body).stream().map(IncidentMarker::from).flatMap(Optional::stream).findFirst();
     }
 
     /**
@@ -64,10 +71,9 @@ public record IncidentMarker(String group, String tag, State state) {
      * can paste a marker into a comment, and that must not be able to switch the safety net off.
      */
     public static List<Claim> claims(List<Comment> comments, String botLogin, Incident incident) {
-        return comments.stream()
-                .filter(c -> botLogin.equals(c.author()))
-                .flatMap(c -> parse(c.body()).filter(m -> m.incident().equals(incident))
-                        .map(m -> new Claim(c, m)).stream())
+        return PrLedger.read(comments, botLogin).all(KIND).stream()
+                .flatMap(e -> from(e.marker()).filter(m -> m.incident().equals(incident))
+                        .map(m -> new Claim(e.comment(), m)).stream())
                 .sorted(Comparator.comparingLong(cl -> cl.comment().id()))
                 .toList();
     }

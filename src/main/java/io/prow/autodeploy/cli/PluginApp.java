@@ -12,6 +12,7 @@ import io.prow.autodeploy.commands.ApproveDeployCommand;
 import io.prow.autodeploy.commands.CachedAuthorizer;
 import io.prow.autodeploy.commands.Command;
 import io.prow.autodeploy.commands.CommandDispatcher;
+import io.prow.autodeploy.commands.CommandRecovery;
 import io.prow.autodeploy.commands.CommandRegistry;
 import io.prow.autodeploy.commands.DeployNowCommand;
 import io.prow.autodeploy.commands.HoldCommand;
@@ -35,6 +36,7 @@ import io.prow.autodeploy.events.AutobumpIndex;
 import io.prow.autodeploy.events.EventRouter;
 import io.prow.autodeploy.events.KeyedExecutor;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.server.EdgeLimits;
 import io.prow.autodeploy.server.HelpProvider;
@@ -95,6 +97,8 @@ public final class PluginApp implements AutoCloseable {
     public final HmacSecrets secrets;
     /** {@code POST /alertmanager}, present when a webhook token file is given. */
     public final Optional<AlertmanagerReceiver> alertmanager;
+    private final CommandRecovery recovery;
+    private final CommandDispatcher dispatcher;
     private final HookHandler hook;
     private final PluginServer server;
     private final HTTPServer metricsServer;
@@ -142,9 +146,10 @@ public final class PluginApp implements AutoCloseable {
                 new RollbackCommand(gh, holds, replies),
                 new ApproveDeployCommand(overrides, replies), new DeployNowCommand(overrides, replies));
         this.registry = new CommandRegistry(commands);
-        CommandDispatcher dispatcher = new CommandDispatcher(registry,
+        this.recovery = new CommandRecovery(gh, registry, clock);
+        this.dispatcher = new CommandDispatcher(registry,
                 new CachedAuthorizer(gh, CachedAuthorizer.DEFAULT_TTL, Ticker.systemTicker()), replies, metrics,
-                CommandDispatcher.DEFAULT_BACKOFF, pause);
+                CommandDispatcher.DEFAULT_BACKOFF, pause, clock);
         EventRouter router = new EventRouter(configs, executor, reconciler, dispatcher, registry, gh, index,
                 metrics);
         HelpProvider help = new HelpProvider(configs, registry, gates, board);
@@ -167,9 +172,9 @@ public final class PluginApp implements AutoCloseable {
         server.start();
         // The sweep interval is read at start: changing reconcileInterval takes a restart.
         Duration sweep = config().reconcileInterval();
-        scheduler.every(sweep, sweep, this::reconcileAll);
+        scheduler.every(sweep, sweep, this::sweep);
         scheduler.every(Duration.ofSeconds(10), Duration.ofSeconds(10), this::reloadFiles);
-        reconcileAll();
+        sweep();
         LOG.info("serving hook on :{}, health on :{}, {} repo(s)", server.port(), server.healthPort(),
                 config().repos().size());
         return this;
@@ -211,6 +216,33 @@ public final class PluginApp implements AutoCloseable {
         config.repos().stream().filter(rc -> rc.alerts().autoRollback()).forEach(rc -> LOG.warn(
                 "{}: alerts.autoRollback is enabled but --alertmanager-webhook-token-file is not set, so no "
                         + "notification can arrive and nothing will be held or rolled back automatically", rc.repo()));
+    }
+
+    /**
+     * Start-up and every {@code reconcileInterval}: reconcile every repo, then run the commands on its autobump PRs
+     * that never got a reply ({@link CommandRecovery}), each in its PR's lane as if just delivered.
+     */
+    public void sweep() {
+        for (RepoConfig rc : config().repos()) {
+            executor.submit(rc.repo().toString(), () -> {
+                recover(rc, reconciler.reconcileRepo(rc));
+            });
+        }
+    }
+
+    private void recover(RepoConfig rc, List<io.prow.autodeploy.github.PullRequest> open) {
+        try {
+            List<CommandRecovery.Pending> pending = recovery.find(rc, open, config().recoveryWindow());
+            for (CommandRecovery.Pending p : pending) {
+                LOG.info("recovering comment {} by @{} on {}#{}, posted {} and never answered",
+                        p.event().comment().id(), p.event().comment().author(), rc.repo(), p.event().number(),
+                        p.event().comment().createdAt());
+                executor.submit(p.laneKey(), () -> dispatcher.handle(p.config(), p.event(), p.deliveryId()));
+            }
+        } catch (GitHubException e) {
+            LOG.warn("looking for unanswered commands in {} failed (GitHub {}: {}); the next sweep retries",
+                    rc.repo(), e.status(), e.getMessage());
+        }
     }
 
     public void reconcileAll() {

@@ -4,6 +4,7 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.events.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.metrics.Metrics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,16 +27,21 @@ public final class CommandDispatcher {
     private final Metrics metrics;
     private final List<Duration> backoff;
     private final Consumer<Duration> pause;
+    private final Clock clock;
+
+    /** At most one refusal reply per person per issue in this long: later refusals are logged and counted only. */
+    static final Duration REFUSAL_QUIET = Duration.ofHours(1);
 
     /** {@code pause} is how to wait between tries ({@code Thread::sleep} in production, a recorder in tests). */
     public CommandDispatcher(CommandRegistry registry, Authorizer authorizer, MarkedReplies replies, Metrics metrics,
-                             List<Duration> backoff, Consumer<Duration> pause) {
+                             List<Duration> backoff, Consumer<Duration> pause, Clock clock) {
         this.registry = registry;
         this.authorizer = authorizer;
         this.replies = replies;
         this.metrics = metrics;
         this.backoff = List.copyOf(backoff);
         this.pause = pause;
+        this.clock = clock;
     }
 
     public static final List<Duration> DEFAULT_BACKOFF =
@@ -72,10 +78,18 @@ public final class CommandDispatcher {
             }
             if (!allowed.get()) {
                 LOG.info("{} by @{} refused: not among {}", name, inv.author(), cmd.whoCan(config));
-                metrics.commands.labelValues(name, "refused").inc();
                 attempt(() -> {
-                    replies.reply(inv, "`" + name + "` is only available to "
-                            + CommandRegistry.whoCanUse(cmd, config) + ". Nothing was changed.");
+                    // One refusal reply per person per issue an hour: an outsider cannot make the bot comment
+                    // without bound. A later refusal is recorded in that reply (an edit, no notification).
+                    if (replies.addToRecentRefusal(inv, clock.instant().minus(REFUSAL_QUIET))) {
+                        LOG.info("{} by @{} refused again within {}: not answered", name, inv.author(),
+                                REFUSAL_QUIET);
+                        metrics.commands.labelValues(name, "refused_unanswered").inc();
+                    } else {
+                        metrics.commands.labelValues(name, "refused").inc();
+                        replies.replyRefused(inv, "`" + name + "` is only available to "
+                                + CommandRegistry.whoCanUse(cmd, config) + ". Nothing was changed.");
+                    }
                     return true;
                 }, inv, name);
                 continue;
@@ -124,8 +138,8 @@ public final class CommandDispatcher {
     private void tellFailed(CommandInvocation inv, String name, GitHubException e) {
         try {
             replies.replyFailed(inv, "`" + name + "` could not be completed because GitHub answered an error ("
-                    + e.status() + "). Nothing is retried automatically: please comment `" + name
-                    + "` again in a few minutes.");
+                    + e.status() + "). On an autobump PR it is tried again at the plugin's next sweep (command "
+                    + "recovery); elsewhere, please comment `" + name + "` again in a few minutes.");
         } catch (GitHubException again) {
             LOG.error("{} by @{} (delivery {}) failed and the failure reply failed too: {}", name, inv.author(),
                     inv.deliveryId(), again.getMessage());

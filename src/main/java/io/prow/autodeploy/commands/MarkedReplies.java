@@ -1,16 +1,21 @@
 package io.prow.autodeploy.commands;
 
-import io.prow.autodeploy.deploy.Holds;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.ledger.Duplicates;
+import io.prow.autodeploy.ledger.PeoplesText;
+import io.prow.autodeploy.ledger.PrLedger;
+import io.prow.autodeploy.ledger.ReplyRecord;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Replies with a hidden marker naming the comment that asked ({@code <!-- autodeploy:reply-to=123 -->}). A
- * redelivered event finds its reply and edits it (or leaves it, if the text is the same) instead of posting again.
- * A reply saying the command could not be completed is marked {@code failed}: only then does a redelivery of the
- * comment run the command again ({@link #answered}), so an old {@code /hold} delivered late cannot undo a later
- * {@code /hold cancel}.
+ * Replies carrying the ledger's reply record naming the comment that asked ({@code <!-- autodeploy:reply-to=123 -->},
+ * {@link ReplyRecord}). A redelivered event finds its reply and edits it (or leaves it, if the text is the same)
+ * instead of posting again. A reply saying the command could not be completed is marked {@code failed}: only then
+ * does a redelivery of the comment run the command again ({@link #answered}), so an old {@code /hold} delivered late
+ * cannot undo a later {@code /hold cancel}. A command recovered late ({@link CommandRecovery}) says so in its reply.
  */
 public final class MarkedReplies implements Replies {
     private final GitHub gh;
@@ -25,11 +30,11 @@ public final class MarkedReplies implements Replies {
 
     /** The first command of a comment keeps the plain marker; a second one in the same comment adds its part. */
     static String marker(long commentId, int part) {
-        return "<!-- autodeploy:reply-to=" + commentId + (part == 0 ? "" : " part=" + part) + " -->";
+        return new ReplyRecord(commentId, part, false, null).marker().render();
     }
 
     static String failedMarker(long commentId, int part) {
-        return "<!-- autodeploy:reply-to=" + commentId + (part == 0 ? "" : " part=" + part) + " failed -->";
+        return new ReplyRecord(commentId, part, true, null).marker().render();
     }
 
     @Override
@@ -47,37 +52,70 @@ public final class MarkedReplies implements Replies {
         write(inv, markdown, failedMarker(inv.comment().id(), inv.part()));
     }
 
+    /** A refusal; its record names who was refused, so later refusals to them within the hour stay unanswered. */
+    public void replyRefused(CommandInvocation inv, String markdown) {
+        write(inv, markdown, new ReplyRecord(inv.comment().id(), inv.part(), false, inv.author()).marker().render());
+    }
+
+    /**
+     * A refusal not answered because {@code inv.author()} got one on this issue after {@code since}: the record of
+     * this comment is added to that reply (an edit notifies nobody), so the command counts as answered and is never
+     * run again by recovery. Returns false when there is no such recent refusal (then reply normally).
+     */
+    public boolean addToRecentRefusal(CommandInvocation inv, Instant since) {
+        List<PrLedger.Entry> recent = ledger(inv).refusalsTo(inv.author(), since);
+        if (recent.isEmpty()) {
+            return false;
+        }
+        Comment c = recent.get(0).comment();
+        String record = new ReplyRecord(inv.comment().id(), inv.part(), false, inv.author()).marker().render();
+        if (!c.body().contains(record)) {
+            gh.editComment(inv.config().repo(), c.id(), c.body() + "\n" + record);
+        }
+        return true;
+    }
+
     /** True when the comment already got its final answer (done or refused), so running it again would repeat it. */
     public boolean answered(CommandInvocation inv) {
-        return existing(inv).filter(c -> c.body().contains(marker(inv.comment().id(), inv.part()))).isPresent();
+        return existing(inv).filter(e -> ReplyRecord.from(e.marker()).filter(r -> !r.failed()).isPresent())
+                .isPresent();
     }
 
     private void write(CommandInvocation inv, String markdown, String marker) {
-        // Replies quote what people wrote (a hold reason): it must not carry a marker of ours.
-        String body = "@" + inv.author() + ": " + Holds.inert(markdown) + "\n\n" + marker;
-        Optional<Comment> existing = existing(inv);
+        // Replies quote what people wrote (a hold reason): only our markers beside the text are records.
+        String body = "@" + inv.author() + ": " + late(inv) + PeoplesText.defuseMarkers(markdown) + "\n\n" + marker;
+        Optional<PrLedger.Entry> existing = existing(inv);
         if (existing.isEmpty()) {
             Comment posted = gh.createComment(inv.config().repo(), inv.number(), body);
             // Another replica may have answered the same delivery meanwhile: the older reply stays, with our text
             // if ours is final and it is not (a failure reply must not outlive a success).
-            Holds.yieldToOlder(gh, inv.config().repo(), inv.number(), posted, (older, all) -> isReplyTo(older, inv))
-                    .filter(older -> marker.endsWith(marker(inv.comment().id(), inv.part()))
-                            && !older.body().equals(body))
+            boolean finalReply = !marker.contains(" failed -->");
+            Duplicates.yieldToOlder(gh, inv.config().repo(), inv.number(), posted, c -> isReplyTo(c, inv))
+                    .filter(older -> finalReply && !older.body().equals(body))
                     .ifPresent(older -> gh.editComment(inv.config().repo(), older.id(), body));
-        } else if (!existing.get().body().equals(body)) {
-            gh.editComment(inv.config().repo(), existing.get().id(), body);
+        } else if (!existing.get().comment().body().equals(body)) {
+            gh.editComment(inv.config().repo(), existing.get().comment().id(), body);
         }
     }
 
-    private Optional<Comment> existing(CommandInvocation inv) {
-        long id = inv.comment().id();
-        return gh.comments(inv.config().repo(), inv.number()).stream()
-                .filter(c -> gh.botLogin().equals(c.author()) && isReplyTo(c, inv))
-                .findFirst();
+    /** A recovered command's reply starts by saying it was picked up late, and when it was posted. */
+    private static String late(CommandInvocation inv) {
+        if (!CommandRecovery.isRecovered(inv.deliveryId()) || inv.comment().createdAt() == null) {
+            return "";
+        }
+        return "(picked up late: this command was posted at " + CommandRecovery.when(inv.comment().createdAt())
+                + ", while the plugin could not take it) ";
     }
 
-    private static boolean isReplyTo(Comment c, CommandInvocation inv) {
-        long id = inv.comment().id();
-        return c.body().contains(marker(id, inv.part())) || c.body().contains(failedMarker(id, inv.part()));
+    private PrLedger ledger(CommandInvocation inv) {
+        return PrLedger.read(gh.comments(inv.config().repo(), inv.number()), gh.botLogin());
+    }
+
+    private Optional<PrLedger.Entry> existing(CommandInvocation inv) {
+        return ledger(inv).replyTo(inv.comment().id(), inv.part());
+    }
+
+    private boolean isReplyTo(Comment c, CommandInvocation inv) {
+        return PrLedger.read(List.of(c), gh.botLogin()).replyTo(inv.comment().id(), inv.part()).isPresent();
     }
 }

@@ -29,12 +29,14 @@ public final class RollbackCommand implements Command {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final RollbackPlanner planner;
-    private final RollbackExecutor executor;
+    private final GitHub gh;
+    private final DeployHolds holds;
     private final Replies replies;
 
     public RollbackCommand(GitHub gh, DeployHolds holds, Replies replies) {
         this.planner = new RollbackPlanner(gh);
-        this.executor = new RollbackExecutor(gh, holds);
+        this.gh = gh;
+        this.holds = holds;
         this.replies = replies;
     }
 
@@ -63,17 +65,58 @@ public final class RollbackCommand implements Command {
                 return;
             }
             RollbackPlan plan = ((PlanOutcome.Planned) outcome).plan();
-            RollbackResult result = executor.execute(inv.config(), plan, inv.author(), inv.comment().htmlUrl());
-            replies.reply(inv, done(inv, plan, result));
-        } catch (RollbackConflict conflict) {
-            // The hold stands (it was taken first); the foreign or altered PR is left alone.
-            replies.reply(inv, "Nothing rolled back yet; automatic deploys are held ("
-                    + RollbackExecutor.holdReason(conflict.plannedTag(), inv.author()) + "). " + conflict.getMessage());
+            AskedHolds asked = new AskedHolds(holds, inv);
+            String text;
+            Optional<io.prow.autodeploy.github.PullRequest> heldOn;
+            try {
+                RollbackResult result = new RollbackExecutor(gh, asked)
+                        .execute(inv.config(), plan, inv.author(), inv.comment().htmlUrl());
+                text = done(inv, plan, result);
+                heldOn = result.heldOn();
+            } catch (RollbackConflict conflict) {
+                // The hold stands (it was taken first); the foreign or altered PR is left alone.
+                text = "Nothing rolled back yet; automatic deploys are held ("
+                        + RollbackExecutor.holdReason(conflict.plannedTag(), inv.author()) + "). "
+                        + conflict.getMessage();
+                heldOn = Optional.empty();
+            }
+            // Commented on the PR the hold goes on: the reply is the hold's record too (one comment per command).
+            if (asked.record.isPresent()) {
+                replies.reply(inv, text, asked.record.get());
+                heldOn.ifPresent(pr -> holds.recorded(inv.config(), pr.number()));
+            } else {
+                replies.reply(inv, text);
+            }
         } catch (GitHubException e) {
             // The person needs to know it stopped; the dispatcher still gets the error to log with the delivery id.
             replies.reply(inv, "The rollback did not finish: GitHub answered " + e.status() + ". Comment `"
                     + usageAgain(inv.config(), tag) + "` again: it continues where it stopped and opens no second PR.");
             throw e;
+        }
+    }
+
+    /** The rollback's hold, asked by this comment: its record comes back for the reply when it is on the PR. */
+    private static final class AskedHolds implements DeployHolds {
+        private final DeployHolds holds;
+        private final CommandInvocation inv;
+        private Optional<String> record = Optional.empty();
+
+        AskedHolds(DeployHolds holds, CommandInvocation inv) {
+            this.holds = holds;
+            this.inv = inv;
+        }
+
+        @Override
+        public Optional<io.prow.autodeploy.github.PullRequest> hold(RepoConfig config, String by, String reason) {
+            Outcome o = holds.hold(config, new Request(by, reason, inv.comment().createdAt() == null
+                    ? java.time.Instant.EPOCH : inv.comment().createdAt(), inv.number(), inv.comment().id()));
+            record = o.recordForReply();
+            return o.pr();
+        }
+
+        @Override
+        public Optional<io.prow.autodeploy.github.PullRequest> release(RepoConfig config, String by) {
+            return holds.release(config, by);
         }
     }
 

@@ -3,9 +3,7 @@ package io.prow.autodeploy.commands;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.Role;
 import io.prow.autodeploy.deploy.DeployHolds;
-import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** {@code /hold cancel}, {@code /unhold}, {@code /remove-hold}: resume automatic deploys. Checked before /hold. */
@@ -36,9 +34,14 @@ public final class UnholdCommand implements Command {
 
     @Override
     public void run(CommandInvocation inv) {
-        Optional<PullRequest> released = holds.release(inv.config(), inv.author());
-        replies.reply(inv, released.isEmpty() ? "deploys were not held."
-                : "automatic deploys resume on " + released.get().htmlUrl()
-                + " as soon as every gate is open.");
+        DeployHolds.Outcome o = holds.release(inv.config(), new DeployHolds.Request(inv.author(), null,
+                inv.comment().createdAt() == null ? java.time.Instant.EPOCH : inv.comment().createdAt(), inv.number()));
+        if (o.overruledBy().isPresent()) {
+            replies.reply(inv, "deploys stay held: a `/hold` posted later ("
+                    + CommandRecovery.when(o.overruledBy().get()) + ") holds them after this command.");
+            return;
+        }
+        replies.reply(inv, o.pr().isEmpty() ? "deploys were not held."
+                : "automatic deploys resume on " + o.pr().get().htmlUrl() + " as soon as every gate is open.");
     }
 }

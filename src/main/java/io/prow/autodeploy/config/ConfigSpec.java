@@ -13,7 +13,15 @@ public final class ConfigSpec {
 
     public record Plugin(
             @JsonProperty("reconcileInterval") String reconcileInterval,
-            @JsonProperty("repos") List<Repo> repos) {}
+            @JsonProperty("commands") Commands commands,
+            @JsonProperty("repos") List<Repo> repos) {
+        public Plugin(String reconcileInterval, List<Repo> repos) {
+            this(reconcileInterval, null, repos);
+        }
+    }
+
+    /** Slash commands, all repos: how far back start-up and each sweep look for commands never answered. */
+    public record Commands(@JsonProperty("recoveryWindow") String recoveryWindow) {}
 
     public record Repo(
             @JsonProperty("repo") String repo,

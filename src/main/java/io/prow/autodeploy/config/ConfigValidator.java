@@ -52,7 +52,19 @@ public final class ConfigValidator {
                 }
             }
         }
-        return new PluginConfig(reconcile, repos);
+        return new PluginConfig(reconcile, recoveryWindow(spec.commands()), repos);
+    }
+
+    /** {@code commands.recoveryWindow}: 0 turns recovery off; at most a week (every sweep reads that far back). */
+    private Duration recoveryWindow(ConfigSpec.Commands commands) {
+        String raw = commands == null ? null : commands.recoveryWindow();
+        Duration d = FieldReader.duration(problems, "commands.recoveryWindow", raw,
+                PluginConfig.DEFAULT_RECOVERY_WINDOW, Duration.ZERO);
+        if (d.compareTo(Duration.ofDays(7)) > 0) {
+            problems.add(new ConfigProblem("commands.recoveryWindow", "must be at most 168h, got " + raw));
+            return PluginConfig.DEFAULT_RECOVERY_WINDOW;
+        }
+        return d;
     }
 
     /** Validates one {@code repos[i]} entry. */

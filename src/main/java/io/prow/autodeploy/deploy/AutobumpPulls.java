@@ -32,9 +32,38 @@ public final class AutobumpPulls {
         return byHead(gh, c, PrQuery.State.OPEN, 10);
     }
 
-    /** Recent closed or merged PRs on the base branch (deploy history, carried holds): one call. */
+    /** Closed autobump PRs per page when listed by head branch: Prow's autobumper reuses one PR per version. */
+    public static final int HISTORY_PAGE = 30;
+    /** Closed PRs of the whole base branch per page: where our rollback PRs (one branch per tag) are found. */
+    public static final int RECENT_PAGE = 50;
+
+    /**
+     * The closed PRs deploy decisions need (deploy history, the hold carrier): the closed autobump PRs found by what
+     * they are ({@code head=<bot>:<headBranch>}, so no amount of other traffic pushes them out), plus one page of the
+     * base branch's recently closed PRs for our rollback PRs. Two calls, both ETag-cached; newest first, no repeats.
+     */
     public static List<PullRequest> recentlyClosed(GitHub gh, RepoConfig c) {
-        return gh.pullRequests(c.repo(), new PrQuery(PrQuery.State.CLOSED, c.baseBranch(), null, 50));
+        return union(closedAutobumps(gh, c, 1), recentOnBase(gh, c));
+    }
+
+    /** One page (1-based) of closed autobump PRs, listed by head branch per bot account (first owner with a hit). */
+    public static List<PullRequest> closedAutobumps(GitHub gh, RepoConfig c, int page) {
+        return byHead(gh, c, PrQuery.State.CLOSED, HISTORY_PAGE, page);
+    }
+
+    /** The base branch's most recently closed PRs, whatever they are: one page. */
+    public static List<PullRequest> recentOnBase(GitHub gh, RepoConfig c) {
+        return gh.pullRequests(c.repo(), new PrQuery(PrQuery.State.CLOSED, c.baseBranch(), null, RECENT_PAGE));
+    }
+
+    /** {@code lists} concatenated without repeating a PR (the first copy wins). */
+    @SafeVarargs
+    public static List<PullRequest> union(List<PullRequest>... lists) {
+        java.util.Map<Integer, PullRequest> byNumber = new java.util.LinkedHashMap<>();
+        for (List<PullRequest> l : lists) {
+            l.forEach(pr -> byNumber.putIfAbsent(pr.number(), pr));
+        }
+        return List.copyOf(byNumber.values());
     }
 
     /** The newest autobump PR, open or not: where a hold goes when no bump is open, so the next one inherits it. */
@@ -48,12 +77,16 @@ public final class AutobumpPulls {
     }
 
     private static List<PullRequest> byHead(GitHub gh, RepoConfig c, PrQuery.State state, int limit) {
+        return byHead(gh, c, state, limit, 1);
+    }
+
+    private static List<PullRequest> byHead(GitHub gh, RepoConfig c, PrQuery.State state, int limit, int page) {
         Set<String> owners = new LinkedHashSet<>(c.autobump().authors());
         owners.add(c.repo().owner());
         List<PullRequest> found = new ArrayList<>();
         for (String owner : owners) {
             String head = owner + ":" + c.autobump().headBranch();
-            found.addAll(gh.pullRequests(c.repo(), new PrQuery(state, c.baseBranch(), head, limit)).stream()
+            found.addAll(gh.pullRequests(c.repo(), new PrQuery(state, c.baseBranch(), head, limit, page)).stream()
                     .filter(pr -> looksLikeAutobump(c, pr)).toList());
             if (!found.isEmpty()) {
                 break;

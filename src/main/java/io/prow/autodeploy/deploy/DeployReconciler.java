@@ -110,7 +110,7 @@ public final class DeployReconciler {
         }
         Reading reading = read.get();
         PullRequest pr = reading.snapshot().pr();
-        if (carrier.carryIfNeeded(c, pr, reading.recentlyClosed())) {
+        if (carrier.keepHold(c, pr, reading)) {
             reading = reader.readFor(c, gh.pullRequest(c.repo(), number));
         }
         Snapshot s = reading.snapshot();
@@ -142,8 +142,11 @@ public final class DeployReconciler {
         return Optional.of(d);
     }
 
-    /** Reconciles every open autobump PR of a repo: periodic sweeps, pushes to the base branch, start-up. */
-    public void reconcileRepo(RepoConfig c) {
+    /**
+     * Reconciles every open autobump PR of a repo: periodic sweeps, pushes to the base branch, start-up. Returns
+     * them (empty when listing failed), so the sweep's command recovery need not list them again.
+     */
+    public List<PullRequest> reconcileRepo(RepoConfig c) {
         List<PullRequest> open;
         try {
             open = AutobumpPulls.open(gh, c);
@@ -151,7 +154,7 @@ public final class DeployReconciler {
             LOG.warn("listing autobump PRs of {} failed (GitHub {}: {}); the next sweep retries",
                     c.repo(), e.status(), e.getMessage());
             observer.failed(c);
-            return;
+            return List.of();
         }
         observer.openAutobumps(c, open);
         if (open.isEmpty()) {
@@ -164,6 +167,7 @@ public final class DeployReconciler {
             }
         }
         open.forEach(pr -> reconcile(c, pr.number()));
+        return open;
     }
 
     private void wake(RepoConfig c, int number, Instant at) {

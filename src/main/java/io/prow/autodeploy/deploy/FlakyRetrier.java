@@ -47,7 +47,8 @@ final class FlakyRetrier {
                 + "failed test at most " + cfg.max() + " time(s) per commit, "
                 + io.prow.autodeploy.config.GoDuration.format(cfg.backoff()) + " apart.\n" + marker);
         // Two replicas can both decide to retry: the later comment steps back, so CI reruns once.
-        Holds.yieldToOlder(gh, s.pr().repo(), s.pr().number(), posted, (older, all) -> older.body().contains(marker));
+        io.prow.autodeploy.ledger.Duplicates.yieldToOlder(gh, s.pr().repo(), s.pr().number(), posted,
+                older -> older.body().contains(marker));
         LOG.info("retest {}/{} of {}#{} at {}: {} failed", n, cfg.max(), s.pr().repo(), s.pr().number(),
                 TestsGate.shortSha(sha), failed);
         return Optional.of(s.withMarkers(s.markers().withRetest(now)));

@@ -8,4 +8,12 @@ public record HoldInfo(String by, String reason, Instant since) {
         String who = by == null || by.isBlank() ? "hold label" : "@" + by;
         return reason == null || reason.isBlank() ? "Held by " + who : "Held by " + who + ": " + reason;
     }
+
+    /** {@link #describe()} for a GitHub comment: the holder named, the reason (people's text) escaped. */
+    public String describeInComment() {
+        String who = by == null || by.isBlank() ? "hold label"
+                : "@" + io.prow.autodeploy.ledger.LedgerCodec.login(by);
+        String why = io.prow.autodeploy.ledger.PeoplesText.escape(reason);
+        return why.isBlank() ? "Held by " + who : "Held by " + who + ": " + why;
+    }
 }

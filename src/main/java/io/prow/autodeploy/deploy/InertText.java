@@ -4,8 +4,8 @@ import io.prow.autodeploy.text.Clip;
 
 /**
  * Text from elsewhere (commit messages, CI context names, a command's reason) made safe to put in our comments:
- * one line, bounded ({@link #MAX} code points, cut by {@link Clip}), no HTML (it could close or forge one of our
- * hidden markers) and no @-mentions (it would notify people).
+ * one line, bounded ({@link #MAX} code points, cut by {@link Clip}), then the ledger's one escaping rule
+ * ({@link io.prow.autodeploy.ledger.PeoplesText}: no HTML, no @-mention, no backtick).
  */
 public final class InertText {
     static final int MAX = 120;
@@ -15,7 +15,6 @@ public final class InertText {
     public static String of(String text) {
         String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         line = Clip.withEllipsis(line, MAX);
-        return line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
-                .replace("`", "'");
+        return io.prow.autodeploy.ledger.PeoplesText.escape(line);
     }
 }

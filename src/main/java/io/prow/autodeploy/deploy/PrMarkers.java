@@ -1,20 +1,18 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.github.Comment;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.prow.autodeploy.ledger.LedgerCodec;
+import io.prow.autodeploy.ledger.Marker;
+import io.prow.autodeploy.ledger.PrLedger;
 
 /**
  * What our own marker comments on an autobump PR say, so GitHub stays the only store: an oncall approval of the
  * breaking-change guard (bound to the tag), a one-time {@code /deploy-now} (bound to the head SHA), the
  * {@code /retest}s made for the head SHA, and whether the breaking-change notice for the current range is posted.
- * Only the bot's comments count; reasons are base64url, so a person's text can never close or forge a marker.
+ * Read from the PR's {@link PrLedger} (only the bot's comments count; reasons are base64url, one codec).
  *
  * <p>{@code read} is false when the reader did not need the comments: nothing is known then, and the follow-ups
  * that write markers do nothing (they would otherwise write twice).
@@ -35,53 +33,57 @@ public record PrMarkers(boolean read, Optional<Approval> approval, Optional<Depl
         public static final Retests NONE = new Retests(0, Optional.empty());
     }
 
-    private static final String LOGIN = "[A-Za-z0-9-\\[\\]]+";
-    private static final String B64 = "[A-Za-z0-9_=-]*";
-    private static final Pattern APPROVAL = Pattern.compile("<!-- autodeploy:approve-deploy tag=([A-Za-z0-9._-]+) by=("
-            + LOGIN + ") comment=(\\d+) reason=(" + B64 + ") -->");
-    private static final Pattern DEPLOY_NOW = Pattern.compile("<!-- autodeploy:deploy-now sha=([0-9a-f]{7,40}) by=("
-            + LOGIN + ") comment=(\\d+) reason=(" + B64 + ") -->");
-    private static final Pattern RETEST = Pattern.compile("<!-- autodeploy:retest sha=([0-9a-f]{7,40}) n=(\\d+) -->");
-    private static final Pattern NOTICE = Pattern.compile("<!-- autodeploy:breaking-changes range=(\\S+) -->");
-
     /** Reads the markers that concern the PR as it is now: its {@code tag}, {@code headSha} and source {@code range}. */
     public static PrMarkers read(List<Comment> comments, String bot, Optional<String> tag, String headSha,
                                  Optional<String> range) {
-        List<Comment> ours = comments.stream().filter(c -> bot.equals(c.author()) && c.body() != null)
-                .sorted(Comparator.comparingLong(Comment::id).reversed()).toList();
-        Optional<Approval> approval = ours.stream().map(c -> APPROVAL.matcher(c.body())).filter(Matcher::find)
-                .map(m -> new Approval(m.group(2), decode(m.group(4)), m.group(1), Long.parseLong(m.group(3))))
-                .filter(a -> tag.isPresent() && a.tag().equals(tag.get())).findFirst();
-        Optional<DeployNow> deployNow = ours.stream().map(c -> DEPLOY_NOW.matcher(c.body())).filter(Matcher::find)
-                .map(m -> new DeployNow(m.group(2), decode(m.group(4)), m.group(1), Long.parseLong(m.group(3))))
-                .filter(d -> d.sha().equals(headSha)).findFirst();
-        List<Comment> retests = ours.stream().filter(c -> {
-            Matcher m = RETEST.matcher(c.body());
-            return m.find() && m.group(1).equals(headSha);
-        }).toList();
-        Retests r = new Retests(retests.size(), retests.stream().map(Comment::createdAt)
+        return of(PrLedger.read(comments, bot), tag, headSha, range);
+    }
+
+    /** The records of {@code ledger} that concern the PR as it is now. */
+    public static PrMarkers of(PrLedger ledger, Optional<String> tag, String headSha, Optional<String> range) {
+        Optional<Approval> approval = ledger.all("approve-deploy").stream().map(PrMarkers::approval)
+                .flatMap(Optional::stream).filter(a -> tag.isPresent() && a.tag().equals(tag.get())).findFirst();
+        Optional<DeployNow> deployNow = ledger.all("deploy-now").stream().map(PrMarkers::deployNow)
+                .flatMap(Optional::stream).filter(d -> d.sha().equals(headSha)).findFirst();
+        List<PrLedger.Entry> retests = ledger.all("retest").stream()
+                .filter(e -> headSha.equals(e.marker().fields().get("sha"))).toList();
+        Retests r = new Retests(retests.size(), retests.stream().map(e -> e.comment().createdAt())
                 .filter(java.util.Objects::nonNull).max(Instant::compareTo));
-        boolean notice = range.isPresent() && ours.stream().map(c -> NOTICE.matcher(c.body()))
-                .anyMatch(m -> m.find() && m.group(1).equals(range.get()));
+        boolean notice = range.isPresent() && ledger.all("breaking-changes").stream()
+                .anyMatch(e -> range.get().equals(e.marker().fields().get("range")));
         return new PrMarkers(true, approval, deployNow, r, notice);
     }
 
+    private static Optional<Approval> approval(PrLedger.Entry e) {
+        Marker m = e.marker();
+        return m.field("tag").flatMap(tag -> m.field("comment").filter(c -> c.matches("\\d{1,19}"))
+                .map(c -> new Approval(m.field("by").orElse("unknown"),
+                        LedgerCodec.untext(m.field("reason").orElse("")).orElse(""), tag, Long.parseLong(c))));
+    }
+
+    private static Optional<DeployNow> deployNow(PrLedger.Entry e) {
+        Marker m = e.marker();
+        return m.field("sha").filter(sha -> sha.matches("[0-9a-f]{7,40}")).flatMap(sha -> m.field("comment")
+                .filter(c -> c.matches("\\d{1,19}")).map(c -> new DeployNow(m.field("by").orElse("unknown"),
+                        LedgerCodec.untext(m.field("reason").orElse("")).orElse(""), sha, Long.parseLong(c))));
+    }
+
     public static String marker(Approval a) {
-        return "<!-- autodeploy:approve-deploy tag=" + a.tag() + " by=" + login(a.by()) + " comment=" + a.commentId()
-                + " reason=" + encode(a.reason()) + " -->";
+        return Marker.of("approve-deploy").with("tag", a.tag()).with("by", login(a.by()))
+                .with("comment", a.commentId()).with("reason", LedgerCodec.text(a.reason())).render();
     }
 
     public static String marker(DeployNow d) {
-        return "<!-- autodeploy:deploy-now sha=" + d.sha() + " by=" + login(d.by()) + " comment=" + d.commentId()
-                + " reason=" + encode(d.reason()) + " -->";
+        return Marker.of("deploy-now").with("sha", d.sha()).with("by", login(d.by()))
+                .with("comment", d.commentId()).with("reason", LedgerCodec.text(d.reason())).render();
     }
 
     public static String retestMarker(String sha, int n) {
-        return "<!-- autodeploy:retest sha=" + sha + " n=" + n + " -->";
+        return Marker.of("retest").with("sha", sha).with("n", n).render();
     }
 
     public static String noticeMarker(String range) {
-        return "<!-- autodeploy:breaking-changes range=" + range.replaceAll("\\s", "") + " -->";
+        return Marker.of("breaking-changes").with("range", range.replaceAll("[\\s<>]", "")).render();
     }
 
     public PrMarkers withRetest(Instant at) {
@@ -93,19 +95,7 @@ public record PrMarkers(boolean read, Optional<Approval> approval, Optional<Depl
     }
 
     private static String login(String by) {
-        String clean = by == null ? "" : by.replaceAll("[^A-Za-z0-9-\\[\\]]", "");
+        String clean = LedgerCodec.login(by);
         return clean.isEmpty() ? "unknown" : clean;
-    }
-
-    private static String encode(String text) {
-        return Base64.getUrlEncoder().encodeToString((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String b64) {
-        try {
-            return new String(Base64.getUrlDecoder().decode(b64), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return "";
-        }
     }
 }

@@ -84,10 +84,19 @@ public final class KohsukeGitHub implements GitHub {
             if (query.head() != null) {
                 q.head(query.head());
             }
-            // One page only: the newest `limit` PRs are all callers want, and a second page would cost a request.
+            // One page per call: kohsuke iterates from page 1, so page N re-reads pages 1..N-1 (ETag 304s, not
+            // charged to the rate limit). Callers ask for page 2 and beyond rarely (deploy history only).
             PagedIterator<GHPullRequest> page = q.list().withPageSize(query.limit()).iterator();
+            List<GHPullRequest> wanted = List.of();
+            for (int p = 1; p <= query.page() && page.hasNext(); p++) {
+                wanted = page.nextPage();
+                if (p < query.page() && wanted.size() < query.limit()) {
+                    wanted = List.of(); // a short page is the last one: the asked page does not exist
+                    break;
+                }
+            }
             List<PullRequest> out = new ArrayList<>();
-            for (GHPullRequest pr : page.hasNext() ? page.nextPage() : List.<GHPullRequest>of()) {
+            for (GHPullRequest pr : wanted) {
                 if (out.size() < query.limit()) {
                     out.add(KohsukeMapping.pullRequest(repo, pr));
                 }

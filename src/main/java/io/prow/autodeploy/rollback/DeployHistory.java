@@ -1,9 +1,9 @@
 package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.AutobumpPulls;
 import io.prow.autodeploy.deploy.Deploy;
 import io.prow.autodeploy.github.GitHub;
-import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;
 import java.util.Comparator;
 import java.util.List;
@@ -12,12 +12,21 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The deploys of one repo, newest first: merged autobump PRs and merged rollback PRs of ours, read from GitHub (one
- * page of closed PRs on the base branch) so every replica sees the same history and a restart loses nothing.
+ * The deploys of one repo, newest first: merged autobump PRs and merged rollback PRs of ours, read from GitHub so
+ * every replica sees the same history and a restart loses nothing. Autobump PRs are listed by what they are (closed
+ * PRs with head {@code <bot>:<headBranch>}, {@link AutobumpPulls#closedAutobumps}), so other traffic in a busy repo
+ * cannot push them out; rollback PRs come from the base branch's recently closed page. This is the one history:
+ * the deployed version, pacing and the guard's base ({@code SnapshotReader}), {@code /rollback}'s default and known
+ * tags ({@code RollbackPlanner}), the hold carrier and the status page all read it.
  */
 public final class DeployHistory {
-    /** One page of closed PRs; deploys older than that page are out of reach (and rarely a rollback target). */
-    static final int PAGE = 100;
+    /** Deploys {@code /rollback} and its replies want at most (the newest five, the previous distinct tag). */
+    static final int ENOUGH = 10;
+    /** Never deeper than this many pages of closed autobump PRs ({@value} x 30 bumps: months of deploys). */
+    static final int MAX_PAGES = 5;
+    /** Where {@link #read} looks, in words, for replies that say a tag was not found. */
+    public static final String REACH = "among the newest " + MAX_PAGES * AutobumpPulls.HISTORY_PAGE
+            + " closed autobump PRs and the last " + AutobumpPulls.RECENT_PAGE + " closed PRs";
 
     private static final Comparator<Deploy> NEWEST_FIRST =
             Comparator.comparing(Deploy::mergedAt).thenComparingInt(Deploy::number).reversed();
@@ -30,10 +39,19 @@ public final class DeployHistory {
         this.rolledBackFrom = Set.copyOf(rolledBackFrom);
     }
 
-    /** One read: {@code GET pulls?state=closed&base=<baseBranch>}, one page. */
+    /**
+     * The first page of closed autobump PRs and the base branch's recent page (two ETag-cached calls), then further
+     * pages of autobump PRs only while fewer than {@value #ENOUGH} deploys are known and the last page was full.
+     */
     public static DeployHistory read(GitHub gh, RepoConfig config) {
-        return of(config, gh.pullRequests(config.repo(),
-                new PrQuery(PrQuery.State.CLOSED, config.baseBranch(), null, PAGE)));
+        List<PullRequest> page = AutobumpPulls.closedAutobumps(gh, config, 1);
+        List<PullRequest> pulls = AutobumpPulls.union(page, AutobumpPulls.recentOnBase(gh, config));
+        for (int n = 2; n <= MAX_PAGES && page.size() >= AutobumpPulls.HISTORY_PAGE
+                && fromPulls(config, pulls).size() < ENOUGH; n++) {
+            page = AutobumpPulls.closedAutobumps(gh, config, n);
+            pulls = AutobumpPulls.union(pulls, page);
+        }
+        return of(config, pulls);
     }
 
     public static DeployHistory of(RepoConfig config, List<PullRequest> pulls) {

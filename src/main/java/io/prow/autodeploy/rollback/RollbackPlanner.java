@@ -48,15 +48,15 @@ public final class RollbackPlanner {
         Optional<Deploy> current = history.current();
         if (current.isEmpty()) {
             return refused(Reason.NO_DEPLOYS, "I found no merged autobump or rollback PR into `"
-                    + config.baseBranch() + "` among the last " + DeployHistory.PAGE + " closed PRs.", history);
+                    + config.baseBranch() + "` " + DeployHistory.REACH + ".", history);
         }
         String from = current.get().tag();
         String to;
         if (requestedTag.isPresent()) {
             to = requestedTag.get();
             if (!history.contains(to)) {
-                return refused(Reason.NEVER_DEPLOYED, "`" + to + "` was never deployed (not among the last "
-                        + DeployHistory.PAGE + " closed PRs), so it is not a known-good version.", history);
+                return refused(Reason.NEVER_DEPLOYED, "`" + to + "` was never deployed (not "
+                        + DeployHistory.REACH + "), so it is not a known-good version.", history);
             }
             if (to.equals(from)) {
                 return refused(Reason.ALREADY_CURRENT, "`" + to + "` is the version deployed now.", history);

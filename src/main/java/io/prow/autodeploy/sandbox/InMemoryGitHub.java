@@ -68,7 +68,8 @@ public final class InMemoryGitHub extends SandboxSetup implements GitHub {
         // GitHub's sort=updated&direction=desc; closing or merging updates a PR, so recent closes come first.
         matching.sort(Comparator.comparing((SandboxRepo.Pr p) -> p.closedAt != null ? p.closedAt : p.createdAt)
                 .thenComparingInt(p -> p.number).reversed());
-        return matching.stream().limit(q.limit()).map(p -> snapshot(repo, p)).toList();
+        return matching.stream().skip((long) (q.page() - 1) * q.limit()).limit(q.limit()).map(p -> snapshot(repo, p))
+                .toList();
     }
 
     @Override

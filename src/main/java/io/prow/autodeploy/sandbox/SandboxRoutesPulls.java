@@ -70,7 +70,8 @@ final class SandboxRoutesPulls {
 
     /**
      * The port always lists newest update first (what the plugin asks for with sort=updated&direction=desc), so
-     * {@code sort} and {@code direction} are accepted and not re-applied. One page holds everything: page 2 is empty.
+     * {@code sort} and {@code direction} are accepted and not re-applied. {@code head} ({@code user:ref}), {@code base},
+     * {@code per_page} and {@code page} are honoured as GitHub does.
      */
     private void listPulls(Context ctx) {
         RepoRef ref = repo(ctx);
@@ -82,12 +83,14 @@ final class SandboxRoutesPulls {
         int perPage = parseOr(ctx.queryParam("per_page"), 30);
         int page = parseOr(ctx.queryParam("page"), 1);
         ArrayNode out = json.array();
-        if (page <= 1) {
-            PrQuery q = new PrQuery(state, ctx.queryParam("base"), ctx.queryParam("head"),
-                    Math.max(1, Math.min(100, perPage)));
-            gh.pullRequests(ref, q).forEach(pr -> out.add(pull(pr, false)));
-        } else {
-            gh.defaultBranch(ref); // still 404 for a repository that does not exist
+        PrQuery q = new PrQuery(state, ctx.queryParam("base"), ctx.queryParam("head"),
+                Math.max(1, Math.min(100, perPage)), Math.max(1, page));
+        gh.pullRequests(ref, q).forEach(pr -> out.add(pull(pr, false)));
+        if (out.size() == q.limit()) {
+            // GitHub names the next page in a Link header; clients (kohsuke) page by it. A full page may have more.
+            String query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)page=[^&]*", "");
+            ctx.header("Link", "<" + ctx.url() + "?" + (query.isEmpty() ? "" : query.replaceFirst("^&", "") + "&")
+                    + "page=" + (q.page() + 1) + ">; rel=\"next\"");
         }
         ok(ctx, out);
     }

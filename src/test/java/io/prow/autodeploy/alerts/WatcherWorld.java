@@ -8,7 +8,6 @@ import io.prow.autodeploy.deploy.Applier;
 import io.prow.autodeploy.deploy.DeployObserver;
 import io.prow.autodeploy.deploy.DeployReconciler;
 import io.prow.autodeploy.deploy.Gates;
-import io.prow.autodeploy.deploy.HoldMarker;
 import io.prow.autodeploy.deploy.Holds;
 import io.prow.autodeploy.deploy.SnapshotReader;
 import io.prow.autodeploy.github.Comment;
@@ -118,7 +117,7 @@ final class WatcherWorld {
     /** Every hold comment the bot wrote, on any PR. */
     List<Comment> holdComments() {
         return gh.peekAll(REPO).stream().flatMap(p -> gh.peekComments(REPO, p.number()).stream())
-                .filter(c -> BOT.equals(c.author()) && HoldMarker.parse(c.body()).isPresent()).toList();
+                .filter(c -> BOT.equals(c.author()) && !io.prow.autodeploy.ledger.PrLedger.read(List.of(c), BOT).holds().isEmpty()).toList();
     }
 
     /** The bot's comments on the merged autobump PR of C that carry an incident marker. */

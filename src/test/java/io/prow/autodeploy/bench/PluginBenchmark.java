@@ -25,6 +25,7 @@ class PluginBenchmark {
         // First in the JVM, so the plugin's classes load cold, as in a new pod.
         startUp();
         githubCalls();
+        busyRepo();
         reconcile();
         // Before the load test: CPU-bound and short, measured on a quiet JVM.
         commentParse();
@@ -62,8 +63,9 @@ class PluginBenchmark {
         for (GitHubCostBench.Step s : port.steps()) {
             String value = s.cost().calls() + " (" + s.cost().writes() + " writes)";
             switch (s.name()) {
+                // PR, checks, the history (closed autobumps by head per bot account + the base page), comments.
                 case GitHubCostBench.WARM, GitHubCostBench.WARM_SAME ->
-                        table.atMost("port calls", s.name(), s.cost().calls(), "", 4);
+                        table.atMost("port calls", s.name(), s.cost().calls(), "", 6);
                 case GitHubCostBench.COMMENT, GitHubCostBench.UNKNOWN_SHA ->
                         table.atMost("port calls", s.name(), s.cost().calls(), "", 0);
                 default -> table.info("port calls", s.name(), value);
@@ -86,6 +88,18 @@ class PluginBenchmark {
         }
     }
 
+    private void busyRepo() throws Exception {
+        BusyRepoBench.Result r = BusyRepoBench.run();
+        String section = "busy repo (HTTP, real adapter)";
+        table.info(section, "warm decision, fresh repo: requests / 304 / writes",
+                r.fresh().calls() + " / " + r.fresh().notModified() + " / " + r.fresh().writes());
+        table.info(section, "warm decision, " + BusyRepoBench.COMMENTS + " comments + " + BusyRepoBench.OTHER_CLOSED
+                + " other closed PRs: requests / 304 / writes",
+                r.busy().calls() + " / " + r.busy().notModified() + " / " + r.busy().writes());
+        table.atMost(section, "busy warm decision: rate-limited", r.busy().rateLimited(), "", 1);
+        table.atMost(section, "busy / fresh requests", r.ratio(), "x", 2.0);
+    }
+
     private void reconcile() throws Exception {
         int n = ReconcileBench.REPOS;
         ReconcileBench.Result port = ReconcileBench.portCalls();
@@ -98,6 +112,9 @@ class PluginBenchmark {
         sweep("HTTP", "first sweep (start-up)", http.cold(), n);
         sweep("HTTP", "next sweep (reads own writes)", http.next(), n);
         sweep("HTTP", "steady sweep (nothing changed)", http.steady(), n);
+        // With command recovery on every sweep: nothing to recover must cost no rate-limited request (all 304).
+        table.atMost("reconcile " + n + " repos (HTTP)", "steady sweep: rate-limited", http.steady().cost().rateLimited(),
+                "", 0);
     }
 
     private void sweep(String via, String which, ReconcileBench.Sweep s, int repos) {

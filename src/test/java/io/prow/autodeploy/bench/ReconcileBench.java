@@ -39,12 +39,13 @@ final class ReconcileBench {
                 app.start();
                 BenchWorld.settle(app, world.clock);
             });
+            // The periodic sweep as the scheduler runs it: reconcile, then look for unanswered commands.
             Sweep next = timed(meter, () -> {
-                app.reconcileAll();
+                app.sweep();
                 BenchWorld.settle(app, world.clock);
             });
             Sweep steady = timed(meter, () -> {
-                app.reconcileAll();
+                app.sweep();
                 BenchWorld.settle(app, world.clock);
             });
             long labelled = world.repos.stream().map(world::openBump)

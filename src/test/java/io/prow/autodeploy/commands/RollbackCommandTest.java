@@ -50,8 +50,9 @@ class RollbackCommandTest {
         expected.putAll(ProwManifests.at(A));
         assertThat(world.tree(pr.headRef())).isEqualTo(expected);
         assertThat(pr.body()).contains(world.gh.peekComments(REPO, world.openAutobump).get(0).htmlUrl());
-        // History, base head, tree, the six files under config/prow/cluster/, the open-PR look-up; four writes.
-        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 2, "branchSha", 1, "treePaths", 1,
+        // History (autobumps by head, the base page), base head, tree, the six files under config/prow/cluster/, the
+        // open-PR look-up; four writes.
+        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 3, "branchSha", 1, "treePaths", 1,
                 "fileText", 6, "createCommit", 1, "setBranch", 1, "createPullRequest", 1, "addLabels", 1));
     }
 
@@ -105,7 +106,8 @@ class RollbackCommandTest {
 
         // The world merges the first autobump at 2026-11-19 17:00 UTC (09:00 in Los Angeles), then one a day.
         assertThat(world.replies.all()).containsExactly("Nothing rolled back. `v20250101-abcdef0` was never "
-                + "deployed (not among the last 100 closed PRs), so it is not a known-good version.\n\n"
+                + "deployed (not among the newest 150 closed autobump PRs and the last 50 closed PRs), so it is not a "
+                + "known-good version.\n\n"
                 + "The last deploys, newest first:\n"
                 + "- `v20261106-0000006` merged 2026-11-24 09:00 America/Los_Angeles (#6)\n"
                 + "- `v20261105-0000005` merged 2026-11-23 09:00 America/Los_Angeles (#5)\n"
@@ -134,7 +136,7 @@ class RollbackCommandTest {
 
         assertThat(world.replies.last()).startsWith("Nothing rolled back. `" + C + "` is the version deployed now.");
         assertThat(world.rollbackPrs()).isEmpty();
-        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 1));
+        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 2)); // autobumps by head + base page
         assertThat(world.holds.holds()).isEmpty();
     }
 
@@ -148,7 +150,7 @@ class RollbackCommandTest {
 
         assertThat(world.replies.last()).startsWith("Nothing rolled back. That is not a Prow image tag")
                 .doesNotContain(tag).contains("The last deploys");
-        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 1));
+        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 2)); // autobumps by head + base page
         assertThat(world.rollbackBranches()).isEmpty();
         assertThat(world.holds.holds()).isEmpty();
     }

@@ -37,7 +37,7 @@ class ConfigLoaderTest {
                 c("unknown key", repo("window:\n  hourz: '09:00-17:00'"),
                         "repos[0].window.hourz: unknown key (known here: blackouts, days, hours, minInterval, timezone)"),
                 c("unknown top-level key", "reconcileIntervall: 5m\nrepos: []\n",
-                        "reconcileIntervall: unknown key (known here: reconcileInterval, repos)"),
+                        "reconcileIntervall: unknown key (known here: commands, reconcileInterval, repos)"),
                 c("a scalar where a list belongs", repo("window:\n  days: MON"),
                         "repos[0].window.days: Cannot construct instance of `java.util.ArrayList`..."),
                 c("not a boolean", repo("alerts:\n  autoRollback: {enabled: maybe}"),

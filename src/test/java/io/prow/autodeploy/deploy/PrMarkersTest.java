@@ -82,8 +82,10 @@ class PrMarkersTest {
     @Test
     void inertTextCannotOpenAMarkerOrMentionAnyone() {
         String text = InertText.of("fix <!-- autodeploy:retest sha=" + SHA + " n=1 --> cc @everyone `code`\nline 2");
-        assertThat(text).doesNotContain("<", ">", "@", "`", "\n")
-                .isEqualTo("fix &lt;!-- autodeploy:retest sha=" + SHA + " n=1 --&gt; cc &#64;everyone 'code' line 2");
+        // No @ directly before a login: GitHub's mention filter works on the rendered text, where &#64; would be an
+        // @ again; a zero-width joiner after the @ is no mention (see PeoplesText).
+        assertThat(text).doesNotContain("<", ">", "`", "\n").doesNotContainPattern("@[A-Za-z0-9]")
+                .isEqualTo("fix &lt;!-- autodeploy:retest sha=" + SHA + " n=1 --&gt; cc @\u200Deveryone 'code' line 2");
         assertThat(InertText.of("x".repeat(200))).hasSize(InertText.MAX).endsWith("…");
         say(BOT, "/retest " + InertText.of(PrMarkers.retestMarker(SHA, 1)), T0);
         assertThat(read().retests().count()).isZero();

@@ -49,7 +49,8 @@ class RollbackPlannerTest {
         world.plan(A);
 
         // Six files lie under config/prow/cluster/ (five manifests and OWNERS); the job config outside is not read.
-        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 1, "branchSha", 1, "treePaths", 1,
+        // The history is two listings: closed autobump PRs by head, and the base branch's recent page.
+        assertThat(world.gh.calls()).isEqualTo(Map.of("pullRequests", 2, "branchSha", 1, "treePaths", 1,
                 "fileText", 6));
         assertThat(world.gh.writeCalls()).isZero();
     }
@@ -92,7 +93,7 @@ class RollbackPlannerTest {
             }
             assertThat(r.history().lastFive()).hasSize(3);
         });
-        assertThat(world.gh.calls()).as("only the history is read").isEqualTo(Map.of("pullRequests", 1));
+        assertThat(world.gh.calls()).as("only the history is read").isEqualTo(Map.of("pullRequests", 2)); // autobumps by head + base page
     }
 
     @Test

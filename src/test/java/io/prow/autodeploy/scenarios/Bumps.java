@@ -50,4 +50,19 @@ final class Bumps {
         Check c = h.gh.peekChecks(pr.repo(), now.headSha()).get("autodeploy");
         return c == null ? null : c.state() + " " + c.description();
     }
+
+    /** A person comments and hook delivers it; returns the comment. */
+    static io.prow.autodeploy.github.Comment comment(PluginHarness h, int number, boolean onPr, String author,
+                                                     String body) throws Exception {
+        io.prow.autodeploy.github.Comment c = h.gh.comment(PluginHarness.REPO, number, author, body);
+        h.send("issue_comment", Payloads.issueComment(PluginHarness.REPO, number, onPr, c, "User"));
+        h.settle();
+        return c;
+    }
+
+    /** The bot's comments on an issue or PR, oldest first. */
+    static java.util.List<io.prow.autodeploy.github.Comment> botComments(PluginHarness h, int number) {
+        return h.gh.peekComments(PluginHarness.REPO, number).stream()
+                .filter(c -> c.author().equals("k8s-ci-robot")).toList();
+    }
 }

@@ -117,7 +117,7 @@ class HoldScenarioTest {
         h.send("issue_comment", payload);
         h.settle();
         assertThat(h.gh.log()).isEqualTo(log);
-        assertThat(botComments(pr.number())).hasSize(2); // the hold marker and the one reply
+        assertThat(botComments(pr.number())).hasSize(1); // one comment per command: the reply is the hold record
     }
 
     @Test

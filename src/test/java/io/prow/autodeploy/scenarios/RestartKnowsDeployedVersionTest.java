@@ -27,8 +27,10 @@ class RestartKnowsDeployedVersionTest {
         try (PluginHarness second = new PluginHarness(clock, PluginHarness.defaultConfig(), gh)) {
             assertThat(second.app.board.view(PluginHarness.REPO).flatMap(StatusBoard.RepoView::deployed)
                     .map(Deploy::tag)).contains("v20261125-1a2b3c4d5e");
-            assertThat(gh.calls()).as("start-up sweep: list open bumps (bot, then org), then the history")
-                    .containsEntry("pullRequests", 3).hasSize(1);
+            // Open bumps (bot, then org), the history (closed autobumps by head, the base page), and command
+            // recovery: the newest merged autobump PR (one more listing, ETag-cached) and its comments.
+            assertThat(gh.calls()).as("start-up sweep: open bumps, the history, command recovery")
+                    .isEqualTo(java.util.Map.of("pullRequests", 5, "comments", 1));
         }
     }
 }

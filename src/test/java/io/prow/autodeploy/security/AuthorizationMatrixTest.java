@@ -113,7 +113,7 @@ class AuthorizationMatrixTest {
                 case REFUSED -> {
                     assertThat(newReplies).containsExactly("@" + role.login() + ": `" + name(command)
                             + "` is only available to " + whoMay(command) + ". Nothing was changed.\n\n"
-                            + "<!-- autodeploy:reply-to=" + asked.id() + " -->");
+                            + "<!-- autodeploy:reply-to=" + asked.id() + " refused=" + role.login() + " -->");
                     assertThat(gh.peek(REPO, bump).labels()).isEqualTo(labelsBefore);
                     assertThat(rollbacks).isEmpty();
                 }

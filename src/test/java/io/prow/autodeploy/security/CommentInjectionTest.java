@@ -89,7 +89,10 @@ class CommentInjectionTest {
 
         assertThat(gh.peekChecks(REPO, gh.peek(REPO, bump).headSha()).get("autodeploy").description())
                 .isEqualTo("Held by @bob: " + reason);
-        assertThat(botReplies()).last().asString().contains("(" + reason + ")");
+        // Quoted as written, except that the team is not pinged a second time by the bot (issue 13): a zero-width
+        // joiner follows the @ (see PeoplesText).
+        assertThat(botReplies()).last().asString()
+                .contains("(" + reason.replace("@kubernetes", "@\u200Dkubernetes") + ")");
     }
 
     @Test

@@ -1,6 +1,7 @@
 # prow-autodeploy: everything a newcomer or CI runs goes through these targets.
 MVN      ?= mvn -B
-CONFIG   ?= embedded
+# prow.k8s.io as deployed today; CONFIG=embedded for the built-in copy of the same config.
+CONFIG   ?= plugin-config.yaml
 HMAC     ?= /etc/webhook/hmac
 TOKEN    ?= /etc/github/oauth
 
@@ -20,7 +21,7 @@ deps:
 test: deps
 	$(MVN) test
 
-# Serve against real GitHub (dry-run by default): make run CONFIG=plugin-config.yaml HMAC=hmac TOKEN=token
+# Serve against real GitHub (dry-run by default): make run HMAC=hmac TOKEN=token (CONFIG defaults to plugin-config.yaml)
 run:
 	$(MVN) -q compile exec:java -Dexec.args="--config-path=$(CONFIG) --hmac-secret-file=$(HMAC) --github-token-path=$(TOKEN) --dry-run=true"
 

@@ -1,5 +1,6 @@
 package io.prow.autodeploy.cli;
 
+import io.prow.autodeploy.demo.DemoLog;
 import io.prow.autodeploy.demo.DemoRunner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,10 +15,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The timeline is the demo's output; the plugin's JSON logs would drown it.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        new DemoRunner(System.out, once).run();
+        // The timeline is the demo's output; the plugin's JSON log lines go to a file, named first.
+        java.nio.file.Path log = java.nio.file.Files.createTempFile("autodeploy-demo-", ".log");
+        System.out.println("The plugin's JSON log lines go to " + log);
+        try (DemoLog ignored = DemoLog.toFile(log)) {
+            new DemoRunner(System.out, once).run();
+        }
         return 0;
     }
 }

@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads plugin-config.yaml: YAML syntax and unknown keys first (Jackson), then every semantic problem. */
 public final class ConfigLoader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConfigLoader.class);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -65,7 +66,14 @@ public final class ConfigLoader {
             String path = e instanceof JsonMappingException m ? path(m) : "(top level)";
             throw new ConfigException(List.of(new ConfigProblem(path, firstLine(e.getOriginalMessage()))));
         }
-        return ConfigValidator.validate(spec);
+        PluginConfig config = ConfigValidator.validate(spec);
+        // Deprecated keys keep working; say so in the log each time the file is (re)loaded.
+        for (RepoConfig r : config.repos()) {
+            for (String key : r.autobump().deprecatedKeys()) {
+                LOG.warn("{}: autobump.{} is deprecated: {}", r.repo(), key, ConfigWarnings.DEPRECATED.get(key));
+            }
+        }
+        return config;
     }
 
     /** Where and what, from the YAML parser's own problem mark when it has one: it points at the bad spot. */

@@ -42,7 +42,17 @@ public final class ConfigSpec {
             @JsonProperty("titlePattern") String titlePattern,
             @JsonProperty("tagPattern") String tagPattern,
             @JsonProperty("paths") List<String> paths,
-            @JsonProperty("imagePrefixes") List<String> imagePrefixes) {}
+            @JsonProperty("imagePrefixes") List<String> imagePrefixes,
+            @JsonProperty("images") List<Image> images,
+            @JsonProperty("deployedImage") String deployedImage,
+            @JsonProperty("headRepos") List<String> headRepos) {}
+
+    /** One entry of {@code autobump.images}: the autobumper's prefix {@code name}, {@code prefix}, consistency. */
+    public record Image(
+            @JsonProperty("name") String name,
+            @JsonProperty("prefix") String prefix,
+            @JsonProperty("consistent") Boolean consistent,
+            @JsonProperty("rollback") Boolean rollback) {}
 
     public record Merge(
             @JsonProperty("labels") List<String> labels,

@@ -14,6 +14,12 @@ import java.util.List;
  */
 public final class ConfigWarnings {
     static final Duration NEVER_OPENS_HORIZON = Duration.ofDays(365);
+    /** Deprecated keys (still working) and what to use instead. */
+    static final java.util.Map<String, String> DEPRECATED = java.util.Map.of(
+            "imagePrefixes", "use autobump.images: [{name: prow, prefix: ..., consistent: true}] (the first prefix "
+                    + "is read as the deployed, consistent image; every prefix is rolled back)",
+            "titlePattern", "the deployed tag is read from the diff; without titlePattern the title is "
+                    + "cross-checked in every form Prow's autobumper writes (Update prow to <tag>, case-insensitive)");
 
     private ConfigWarnings() {}
 
@@ -45,6 +51,9 @@ public final class ConfigWarnings {
             } else if (!r.alerts().autoRollback()) {
                 out.add(repo + "alerts.autoRollback is disabled: an alert firing after a deploy blocks the next "
                         + "deploy but does not roll back");
+            }
+            for (String key : r.autobump().deprecatedKeys()) {
+                out.add(repo + "autobump." + key + " is deprecated: " + DEPRECATED.get(key));
             }
             if (!r.breakingChanges().enabled()) {
                 out.add(repo + "breakingChanges.sourceRepo is not set: the breaking-change guard is off, and bumps "

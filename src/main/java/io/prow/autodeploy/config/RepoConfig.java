@@ -37,27 +37,83 @@ public record RepoConfig(
                 Retest.defaults());
     }
 
-    /** How to recognise the autobump PR and the image tags it writes. */
+    /**
+     * How to recognise the autobump PR and the image tags it writes. {@code images} are the autobumper's
+     * {@code prefixes} (kubernetes/k8s.io {@code hack/autobump-config.yaml}); {@code deployedImage} names the entry
+     * whose one new tag is the version deployed; {@code imagePrefixes} are the prefixes {@code /rollback} rewrites
+     * (the entries with {@code rollback}). {@code headRepos} are the repositories the PR may come from
+     * ({@code owner/name}); empty means each author's repository named like the base repository (the bot's fork,
+     * where Prow's generic-autobumper pushes: {@code github.com/<gitHubLogin>/<remoteName>}).
+     * {@code deprecatedKeys} are keys the file used that still work but should be replaced.
+     */
     public record Autobump(
             List<String> authors,
             String headBranch,
             Pattern titlePattern,
             Pattern tagPattern,
             List<String> paths,
-            List<String> imagePrefixes) {
+            List<String> imagePrefixes,
+            List<Image> images,
+            String deployedImage,
+            List<String> headRepos,
+            List<String> deprecatedKeys) {
 
-        /** The tag named in a title, if the title has the autobump shape and the tag the tag shape. */
+        /** The title pattern used when none is configured: any autobumper title; the tag is then read by name. */
+        public static final String DEFAULT_TITLE_PATTERN = "(?i)^Update\\s+.*?\\bto\\s+(?<tag>[A-Za-z0-9_.-]+)";
+
+        public Autobump {
+            authors = List.copyOf(authors);
+            paths = List.copyOf(paths);
+            imagePrefixes = List.copyOf(imagePrefixes);
+            images = List.copyOf(images);
+            headRepos = List.copyOf(headRepos);
+            deprecatedKeys = List.copyOf(deprecatedKeys);
+        }
+
+        /**
+         * The shape configs had before {@code images}: the first prefix is the deployed (consistent) one, every
+         * prefix is rolled back, the head repository is each author's fork.
+         */
+        public Autobump(List<String> authors, String headBranch, Pattern titlePattern, Pattern tagPattern,
+                        List<String> paths, List<String> imagePrefixes) {
+            this(authors, headBranch, titlePattern, tagPattern, paths, imagePrefixes,
+                    Image.fromPrefixes(imagePrefixes), Image.DEFAULT_DEPLOYED, List.of(), List.of());
+        }
+
+        /** The entry of {@code images} whose new tag is the deployed version. */
+        public Image deployed() {
+            return images.stream().filter(i -> i.name().equalsIgnoreCase(deployedImage)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("deployedImage names no image: " + deployedImage));
+        }
+
+        /**
+         * The deployed tag a title names, if it has one of the autobumper's forms (case-insensitive, see
+         * {@link AutobumpTitle}) and the tag has the tag shape. With a configured {@code titlePattern} (deprecated)
+         * its {@code tag} group is used instead. Only a cross-check: the tag deployed is read from the diff.
+         */
         public Optional<String> tagFromTitle(String title) {
-            Matcher m = titlePattern.matcher(title == null ? "" : title);
-            if (!m.find()) {
-                return Optional.empty();
+            String t = title == null ? "" : title;
+            Optional<String> tag;
+            if (DEFAULT_TITLE_PATTERN.equals(titlePattern.pattern())) {
+                tag = AutobumpTitle.tagOf(t, deployedImage);
+            } else {
+                Matcher m = titlePattern.matcher(t);
+                tag = m.find() ? Optional.ofNullable(m.group("tag")) : Optional.empty();
             }
-            String tag = m.group("tag");
-            return isTag(tag) ? Optional.of(tag) : Optional.empty();
+            return tag.filter(this::isTag);
         }
 
         public boolean isTag(String tag) {
             return tag != null && tagPattern.matcher(tag).matches();
+        }
+
+        /** Whether a PR whose head repository is {@code headRepo} ({@code owner/name}) may be an autobump PR. */
+        public boolean allowsHeadRepo(String headRepo, RepoRef repo) {
+            return headRepo != null && expectedHeadRepos(repo).stream().anyMatch(headRepo::equalsIgnoreCase);
+        }
+
+        public List<String> expectedHeadRepos(RepoRef repo) {
+            return headRepos.isEmpty() ? authors.stream().map(a -> a + "/" + repo.name()).toList() : headRepos;
         }
 
         /** True when a repository path lies under one of {@code paths} (globs, {@code **} crosses folders). */
@@ -71,6 +127,28 @@ public record RepoConfig(
 
         static PathMatcher matcher(String glob) {
             return MATCHERS.computeIfAbsent(glob, g -> FileSystems.getDefault().getPathMatcher("glob:" + g));
+        }
+    }
+
+    /**
+     * One of the autobumper's image prefixes ({@code name}, {@code prefix}, {@code consistentImages} in Prow's
+     * generic-autobumper config). Images of a {@code consistent} prefix all move to one new tag in a bump;
+     * {@code rollback} says whether {@code /rollback} rewrites the images under it.
+     */
+    public record Image(String name, String prefix, boolean consistent, boolean rollback) {
+        public static final String DEFAULT_DEPLOYED = "prow";
+
+        static List<Image> fromPrefixes(List<String> prefixes) {
+            List<Image> out = new java.util.ArrayList<>();
+            for (int i = 0; i < prefixes.size(); i++) {
+                out.add(i == 0 ? new Image(DEFAULT_DEPLOYED, prefixes.get(0), true, true)
+                        : new Image(prefixes.get(i), prefixes.get(i), false, true));
+            }
+            return List.copyOf(out);
+        }
+
+        public boolean covers(String imageRef) {
+            return imageRef.startsWith(prefix);
         }
     }
 

@@ -10,20 +10,26 @@ import java.util.regex.Pattern;
 /** Validators of the small repo sections; each returns null when the section has a problem. */
 final class SectionValidators {
     static final String DEFAULT_TAG = "v[0-9]{8}-[0-9a-f]{7,12}";
-    static final String DEFAULT_TITLE = "^Update Prow to (?<tag>\\S+)";
+    static final String DEFAULT_TITLE = RepoConfig.Autobump.DEFAULT_TITLE_PATTERN;
+    /**
+     * Defaults of keys left out (older configs rely on them); the shipped config (default-config.yaml and the
+     * top-level plugin-config.yaml) sets kubernetes/k8s.io's values explicitly.
+     */
+    static final List<String> DEFAULT_AUTHORS = List.of("k8s-ci-robot");
     static final List<String> DEFAULT_PATHS = List.of("config/prow/cluster/**");
 
     private SectionValidators() {}
 
     static RepoConfig.Autobump autobump(List<ConfigProblem> problems, String at, ConfigSpec.Autobump a) {
-        ConfigSpec.Autobump s = a != null ? a : new ConfigSpec.Autobump(null, null, null, null, null, null);
+        ConfigSpec.Autobump s = a != null ? a
+                : new ConfigSpec.Autobump(null, null, null, null, null, null, null, null, null);
         int before = problems.size();
-        List<String> authors = FieldReader.list(problems, at + ".authors", s.authors(), List.of("k8s-ci-robot"));
+        List<String> authors = FieldReader.list(problems, at + ".authors", s.authors(), DEFAULT_AUTHORS);
         String head = FieldReader.nonBlank(problems, at + ".headBranch", s.headBranch(), "autobump");
         Pattern title = ConfigValidator.compile(problems, at + ".titlePattern", s.titlePattern(), DEFAULT_TITLE);
         if (title != null && !title.pattern().contains("(?<tag>")) {
             problems.add(new ConfigProblem(at + ".titlePattern", "must capture the tag in a group named 'tag', "
-                    + "e.g. " + DEFAULT_TITLE));
+                    + "e.g. (?i)^Update prow to (?<tag>\\S+)"));
         }
         Pattern tag = ConfigValidator.compile(problems, at + ".tagPattern", s.tagPattern(), DEFAULT_TAG);
         if (tag != null && (tag.matcher("").matches() || tag.matcher("../x").matches()
@@ -39,12 +45,25 @@ final class SectionValidators {
                 problems.add(new ConfigProblem(at + ".paths[" + i + "]", "is not a valid glob: " + e.getMessage()));
             }
         }
-        List<String> prefixes = FieldReader.list(problems, at + ".imagePrefixes", s.imagePrefixes(),
-                List.of("us-docker.pkg.dev/k8s-infra-prow/images/"));
-        if (problems.size() > before) {
+        List<String> headRepos = FieldReader.optionalList(problems, at + ".headRepos", s.headRepos(), List.of());
+        for (int i = 0; i < headRepos.size(); i++) {
+            if (!headRepos.get(i).matches("[A-Za-z0-9-]+/[A-Za-z0-9_.-]+")) {
+                problems.add(new ConfigProblem(at + ".headRepos[" + i + "]",
+                        "must be owner/name (the bot's fork, e.g. k8s-infra-ci-robot/k8s.io), got " + headRepos.get(i)));
+            }
+        }
+        ImageValidator.Images images = ImageValidator.images(problems, at, s);
+        if (problems.size() > before || images == null) {
             return null;
         }
-        return new RepoConfig.Autobump(authors, head, title, tag, paths, prefixes);
+        List<String> deprecated = new java.util.ArrayList<>(images.deprecatedKeys());
+        if (s.titlePattern() != null) {
+            deprecated.add("titlePattern");
+        }
+        List<String> rollbackPrefixes = images.images().stream().filter(RepoConfig.Image::rollback)
+                .map(RepoConfig.Image::prefix).toList();
+        return new RepoConfig.Autobump(authors, head, title, tag, paths, rollbackPrefixes, images.images(),
+                images.deployed(), headRepos, deprecated);
     }
 
     static RepoConfig.Merge merge(List<ConfigProblem> problems, String at, ConfigSpec.Merge m) {

@@ -32,6 +32,7 @@ public final class DemoRunner {
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
     static final String TOKEN = "demo-hmac-token";
+    static final String BOT = "prow-autodeploy-bot";
 
     private final PrintStream out;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-30T14:00:00Z")); // Mon 06:00 in LA
@@ -53,7 +54,8 @@ public final class DemoRunner {
         Path dir = Files.createTempDirectory("autodeploy-demo");
         Files.writeString(dir.resolve("hmac"), TOKEN);
         Files.writeString(dir.resolve("oauth"), "demo-github-token");
-        gh = new InMemoryGitHub(clock, "k8s-ci-robot");
+        // The plugin's own account (manifests/tide-query.yaml's rollback query); the bumper is k8s-infra-ci-robot.
+        gh = new InMemoryGitHub(clock, BOT);
         DemoRepo.seed(gh, clock);
         seedProwSource();
         // Alertmanager needs the plugin's address for its webhook before the plugin starts: pick the port first.
@@ -87,10 +89,18 @@ public final class DemoRunner {
         }
     }
 
-    /** The embedded default plus the breaking-change guard, which needs the sandbox's Prow source history. */
+    /**
+     * The embedded default plus the breaking-change guard, which needs the sandbox's Prow source history, and the
+     * demo's oncall team (the real oncall are listed by login; the sandbox knows none of them).
+     */
     static String demoConfig(String alertsSection) {
-        return ConfigLoader.embeddedDefault().replace("    hold:\n",
-                "    breakingChanges:\n      sourceRepo: " + PROW + "\n" + alertsSection + "    hold:\n");
+        String config = ConfigLoader.embeddedDefault().replace("    hold:\n",
+                "    breakingChanges:\n      sourceRepo: " + PROW + "\n" + alertsSection + "    hold:\n")
+                .replace("      teams: []\n", "      teams: [" + DemoRepo.ORG + "/" + DemoRepo.ONCALL_TEAM + "]\n");
+        if (!config.contains(DemoRepo.ONCALL_TEAM)) {
+            throw new IllegalStateException("the embedded default no longer has oncall.teams: []");
+        }
+        return config;
     }
 
     static final RepoRef PROW = RepoRef.parse("kubernetes-sigs/prow");
@@ -142,8 +152,13 @@ public final class DemoRunner {
         say("@alice resumes once the fix is in", null);
         at("2026-12-05T18:00:00Z", null);
         gh.close(DemoRepo.REPO, fourth.number());
-        PullRequest weekend = bump("v20261205-0badc0ffee");
-        say("Saturday: autobumper opens #" + weekend.number(), null);
+        PullRequest first = bump("v20261205-2468ace024");
+        say("Saturday: autobumper opens #" + first.number() + " \"" + first.title() + "\" from "
+                + first.headRepo(), null);
+        at("2026-12-06T18:00:00Z", null);
+        PullRequest weekend = forcePush(first.number(), "v20261205-0badc0ffee");
+        say("Sunday: autobumper force-pushes a newer tag to the same PR #" + weekend.number() + " and edits its "
+                + "title to \"" + weekend.title() + "\"", null);
         if (alerts.isPresent()) {
             alertChapter(weekend);
         }
@@ -177,11 +192,25 @@ public final class DemoRunner {
         return pr;
     }
 
+    /** The bumper reuses its PR: force-pushes branch autobump and edits the title (bumper.go, EnsurePR). */
+    private PullRequest forcePush(int number, String tag) throws Exception {
+        int n = DemoRepo.bump(gh, tag);
+        if (n != number) {
+            throw new IllegalStateException("the bumper opened #" + n + " instead of reusing #" + number);
+        }
+        DemoRepo.pass(gh, n);
+        PullRequest pr = gh.peek(DemoRepo.REPO, n);
+        hook.pullRequest("synchronize", pr);
+        hook.pullRequest("edited", pr);
+        settle();
+        return pr;
+    }
+
     private void merge(PullRequest pr) throws Exception {
         PullRequest now = gh.peek(DemoRepo.REPO, pr.number());
         if (now.labels().contains("autodeploy/ready")) {
             gh.merge(DemoRepo.REPO, pr.number());
-            say("Tide merges #" + pr.number() + " (deployed " + pr.title().replace("Update Prow to ", "") + ")", null);
+            say("Tide merges #" + pr.number() + " (deployed " + pr.title().replace("Update prow to ", "") + ")", null);
             hook.push(DemoRepo.REPO, DemoRepo.BASE, gh.peekTree(DemoRepo.REPO, DemoRepo.BASE).isEmpty() ? "x"
                     : gh.branchSha(DemoRepo.REPO, DemoRepo.BASE).orElse("x"));
             settle();

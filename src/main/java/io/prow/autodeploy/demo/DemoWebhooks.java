@@ -37,7 +37,8 @@ final class DemoWebhooks {
         ObjectNode head = p.putObject("head");
         head.put("ref", pr.headRef());
         head.put("sha", pr.headSha());
-        head.putObject("repo").putObject("owner").put("login", pr.headOwner());
+        ObjectNode headRepo = head.putObject("repo").put("full_name", pr.headRepo());
+        headRepo.putObject("owner").put("login", pr.headOwner());
         p.putObject("base").put("ref", pr.baseRef());
         var labels = p.putArray("labels");
         pr.labels().forEach(l -> labels.addObject().put("name", l));

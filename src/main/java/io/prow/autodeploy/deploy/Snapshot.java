@@ -1,6 +1,7 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * {@code lastDeploy} is the most recent merged autobump or rollback PR on the base branch, read from GitHub so
  * replicas agree and a restart loses nothing. {@code sourceChanges} is the Prow source range this bump deploys
  * (breaking-change guard); {@code markers} what our marker comments say (approval, {@code /deploy-now}, retests).
+ * {@code bump} is what the files' patches deploy ({@link BumpDiff}): the tag comes from the diff, not the title.
  */
 public record Snapshot(
         RepoConfig config,
@@ -21,11 +23,28 @@ public record Snapshot(
         Optional<HoldInfo> hold,
         AlertState alerts,
         SourceChanges sourceChanges,
-        PrMarkers markers) {
+        PrMarkers markers,
+        BumpDiff bump) {
 
     public Snapshot {
         changedFiles = List.copyOf(changedFiles);
         checks = List.copyOf(checks);
+    }
+
+    /** A snapshot whose files were listed without patches: the deployed tag cannot be read (not trusted). */
+    public Snapshot(RepoConfig config, PullRequest pr, List<String> changedFiles, List<Check> checks,
+                    Optional<Deploy> lastDeploy, Optional<HoldInfo> hold, AlertState alerts,
+                    SourceChanges sourceChanges, PrMarkers markers) {
+        this(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, markers,
+                BumpDiff.read(config.autobump(), changedFiles.stream().map(ChangedFile::withoutPatch).toList()));
+    }
+
+    /** The snapshot of a PR whose files (with their patches) were read: the bump's tag comes from them. */
+    public static Snapshot of(RepoConfig config, PullRequest pr, List<ChangedFile> files, List<Check> checks,
+                              Optional<Deploy> lastDeploy, Optional<HoldInfo> hold, AlertState alerts,
+                              SourceChanges sourceChanges, PrMarkers markers) {
+        return new Snapshot(config, pr, files.stream().map(ChangedFile::path).toList(), checks, lastDeploy, hold,
+                alerts, sourceChanges, markers, BumpDiff.read(config.autobump(), files));
     }
 
     /** A snapshot without the breaking-change guard and without markers read. */
@@ -35,11 +54,14 @@ public record Snapshot(
     }
 
     public Snapshot withMarkers(PrMarkers m) {
-        return new Snapshot(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, m);
+        return new Snapshot(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, m, bump);
     }
 
-    /** The tag this PR deploys, if its title names one of the configured shape. */
+    /**
+     * The tag this PR deploys: the one new tag of the deployed image's prefix in its diff ({@link BumpDiff}).
+     * The title is only a cross-check, done by the trust gate.
+     */
     public Optional<String> tag() {
-        return config.autobump().tagFromTitle(pr.title());
+        return bump.tag();
     }
 }

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.PrLedger;
@@ -28,7 +29,12 @@ public final class SnapshotReader {
     private final AlertSource alerts;
     private final Clock clock;
     private final SourceComparer comparer;
-    private final Cache<String, List<String>> filesBySha = Caffeine.newBuilder().maximumSize(2_000).build();
+    // Weighed by patch size: patches are outside input, so the cache is bounded in characters, not entries.
+    private final Cache<String, List<ChangedFile>> filesBySha = Caffeine.newBuilder()
+            .maximumWeight(32L * 1024 * 1024)
+            .<String, List<ChangedFile>>weigher((k, files) -> 1 + files.stream()
+                    .mapToInt(f -> f.path().length() + (f.hasPatch() ? f.patch().length() : 0)).sum())
+            .build();
 
     public SnapshotReader(GitHub gh, AlertSource alerts) {
         this(gh, alerts, Clock.systemUTC());
@@ -59,7 +65,7 @@ public final class SnapshotReader {
     public Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers) {
         // Not get(key, loader): that runs the HTTP request inside the cache's lock, stalling other workers.
         String key = c.repo() + "#" + pr.number() + "@" + pr.headSha();
-        List<String> files = filesBySha.getIfPresent(key);
+        List<ChangedFile> files = filesBySha.getIfPresent(key);
         if (files == null) {
             files = gh.changedFiles(c.repo(), pr.number());
             filesBySha.put(key, files);
@@ -71,8 +77,11 @@ public final class SnapshotReader {
         PrLedger ledger = PrLedger.read(gh.comments(c.repo(), pr.number()), gh.botLogin());
         Optional<HoldInfo> hold = ledger.hold(pr.hasLabel(c.hold().label())) instanceof PrLedger.HoldState.Held h
                 ? Optional.of(h.info()) : Optional.empty();
-        SourceChanges changes = comparer.changes(c, c.autobump().tagFromTitle(pr.title()), last);
-        Snapshot s = new Snapshot(c, pr, files, checks, last, hold, alerts.state(c), changes, PrMarkers.UNREAD);
+        // The tag comes from the diff (BumpDiff), read from the files above: no extra request.
+        BumpDiff bump = BumpDiff.read(c.autobump(), files);
+        SourceChanges changes = comparer.changes(c, bump.tag(), last);
+        Snapshot s = new Snapshot(c, pr, files.stream().map(ChangedFile::path).toList(), checks, last, hold,
+                alerts.state(c), changes, PrMarkers.UNREAD, bump);
         if (allMarkers || markersMatter(s, clock.instant())) {
             s = s.withMarkers(PrMarkers.of(ledger, s.tag(), pr.headSha(), changes.range()));
         }

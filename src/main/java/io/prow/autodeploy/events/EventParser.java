@@ -82,7 +82,9 @@ public final class EventParser {
         return new PullRequest(repo, pr.path("number").asInt(), text(pr, "title"), text(pr, "body"),
                 needText(need(pr, "user"), "login"), headOwner, needText(head, "ref"), needText(head, "sha"),
                 needText(need(pr, "base"), "ref"), "open".equals(text(pr, "state")), time(pr, "created_at"),
-                time(pr, "closed_at"), time(pr, "merged_at"), labels, text(pr, "html_url"));
+                time(pr, "closed_at"), time(pr, "merged_at"), labels, text(pr, "html_url"),
+                // head.repo is null when the fork was deleted: no head repository, so never trusted.
+                head.path("repo").hasNonNull("full_name") ? head.path("repo").path("full_name").asText() : null);
     }
 
     private static RepoRef required(RepoRef repo) throws PayloadException {

@@ -37,7 +37,7 @@ public final class DryRunGitHub implements GitHub {
     }
 
     @Override
-    public List<String> changedFiles(RepoRef repo, int number) {
+    public List<ChangedFile> changedFiles(RepoRef repo, int number) {
         return delegate.changedFiles(repo, number);
     }
 

@@ -18,7 +18,11 @@ public interface GitHub {
 
     List<PullRequest> pullRequests(RepoRef repo, PrQuery query);
 
-    List<String> changedFiles(RepoRef repo, int number);
+    /**
+     * The files the PR changes with their patches (GitHub's "list pull request files", paginated; {@code patch}
+     * absent for diffs too large to show). The trust gate reads the deployed tag from these patches.
+     */
+    List<ChangedFile> changedFiles(RepoRef repo, int number);
 
     /** Commit statuses (latest per context) and check runs on {@code sha}. */
     List<Check> checks(RepoRef repo, String sha);

@@ -15,7 +15,6 @@ import org.kohsuke.github.GHException;
 import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
-import org.kohsuke.github.GHPullRequestFileDetail;
 import org.kohsuke.github.GHPullRequestQueryBuilder;
 import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHTreeEntry;
@@ -106,9 +105,10 @@ public final class KohsukeGitHub implements GitHub {
     }
 
     @Override
-    public List<String> changedFiles(RepoRef repo, int number) {
+    public List<ChangedFile> changedFiles(RepoRef repo, int number) {
         return call("changedFiles " + repo + "#" + number, () -> stubs.pull(repo, number).listFiles()
-                .withPageSize(PAGE).toList().stream().map(GHPullRequestFileDetail::getFilename).toList());
+                .withPageSize(PAGE).toList().stream()
+                .map(f -> new ChangedFile(f.getFilename(), f.getPatch())).toList());
     }
 
     @Override

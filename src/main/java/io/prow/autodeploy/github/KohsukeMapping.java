@@ -41,7 +41,8 @@ final class KohsukeMapping {
                 instant(pr.getClosedAt()),
                 instant(pr.getMergedAt()),
                 pr.getLabels().stream().map(GHLabel::getName).collect(Collectors.toSet()),
-                text(pr.getHtmlUrl()));
+                text(pr.getHtmlUrl()),
+                headRepo == null ? null : headRepo.getFullName());
     }
 
     static Comment comment(GHIssueComment c) throws IOException {

@@ -25,7 +25,8 @@ final class RollbackAdoption {
         if (!bot.equals(pr.author())) {
             return Optional.of("it was not opened by me (@" + bot + ")");
         }
-        Set<String> changed = new HashSet<>(gh.changedFiles(plan.repo(), pr.number()));
+        Set<String> changed = new HashSet<>(gh.changedFiles(plan.repo(), pr.number()).stream()
+                .map(io.prow.autodeploy.github.ChangedFile::path).toList());
         if (!changed.equals(plan.files().keySet())) {
             return Optional.of("it changes " + changed.size() + " files, the rollback changes "
                     + plan.files().size());

@@ -15,14 +15,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The demo's GitHub: {@code kubernetes/test-infra} deploying Prow from {@code config/prow/cluster/}, the
- * {@code kubernetes} org with an oncall team, and two merged autobump PRs as history. {@link #bump} and
+ * The demo's GitHub, shaped like prow.k8s.io's: {@code kubernetes/k8s.io} deploying Prow from
+ * {@code apps/prow/cluster/}, the bumper {@code k8s-infra-ci-robot} opening its PRs from its fork
+ * {@code k8s-infra-ci-robot/k8s.io} with the titles Prow's generic-autobumper writes ({@code Update prow to <tag>}),
+ * the {@code kubernetes} org with an oncall, and two merged autobump PRs as history. {@link #bump} and
  * {@link #pass} act as Prow's autobumper and CI would.
  */
 public final class DemoRepo {
-    public static final RepoRef REPO = new RepoRef("kubernetes", "test-infra");
-    public static final String BASE = "master";
+    public static final RepoRef REPO = new RepoRef("kubernetes", "k8s.io");
+    public static final String BASE = "main";
     public static final String HEAD = "autobump";
+    /** kubernetes/k8s.io hack/autobump-config.yaml: gitHubLogin. The plugin acts as another account. */
+    public static final String BUMPER = "k8s-infra-ci-robot";
     public static final String PREFIX = "us-docker.pkg.dev/k8s-infra-prow/images/";
     public static final String ORG = "kubernetes";
     public static final String ONCALL_TEAM = "test-infra-oncall";
@@ -31,7 +35,8 @@ public final class DemoRepo {
     public static final String INITIAL_TAG = "v20261116-5e4d3c2b1a";
     public static final List<String> HISTORY = List.of("v20261117-0f1e2d3c4b", "v20261118-a1b2c3d4e5");
 
-    private static final String DIR = "config/prow/cluster/";
+    private static final String DIR = "apps/prow/cluster/";
+    private static final String BOSKOS = "infra/gcp/terraform/k8s-infra-prow-build/prow-build/resources/boskos.yaml";
     /** An image under the prefix with a Prow tag; images of other registries never match. */
     private static final Pattern PREFIXED = Pattern.compile(
             "(" + Pattern.quote(PREFIX) + "[a-z0-9._/-]+):v[0-9]{8}-[0-9a-f]{7,12}");
@@ -75,8 +80,8 @@ public final class DemoRepo {
                         changes.put(e.getKey(), rewritten);
                     }
                 });
-        String title = "Update Prow to " + tag;
-        String head = gh.botLogin() + ":" + HEAD;
+        String title = "Update prow to " + tag;
+        String head = BUMPER + ":" + HEAD;
         OptionalInt open = gh.peekAll(REPO).stream()
                 .filter(pr -> pr.open() && (pr.headOwner() + ":" + pr.headRef()).equals(head))
                 .mapToInt(PullRequest::number).findFirst();
@@ -85,7 +90,7 @@ public final class DemoRepo {
             number = open.getAsInt();
             gh.forcePush(REPO, number, title, changes);
         } else {
-            number = gh.openPullRequest(REPO, gh.botLogin(), gh.botLogin(), HEAD, BASE, title, changes);
+            number = gh.openPullRequest(REPO, BUMPER, BUMPER, HEAD, BASE, title, changes);
         }
         gh.label(REPO, number, "skip-review");
         gh.label(REPO, number, "cncf-cla: yes");
@@ -106,11 +111,11 @@ public final class DemoRepo {
     private static Map<String, String> files(String tag) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("README.md", """
-                # test-infra
+                # k8s.io
 
-                This repository contains tools and configuration files for the testing and automation needs of
-                the Kubernetes project. Prow's own deployment lives in `config/prow/cluster/`; the autobump job
-                opens a PR updating its image tags, and the autodeploy plugin lets Tide merge it when safe.
+                Kubernetes project infrastructure. Prow's own deployment (prow.k8s.io) lives in
+                `apps/prow/cluster/`; the autobump job opens a PR from k8s-infra-ci-robot's fork updating its image
+                tags, and the autodeploy plugin lets Tide merge it when safe.
                 """);
         files.put(DIR + "hook_deployment.yaml", deployment("hook", 4, List.of(
                 container("hook", PREFIX + "hook:" + tag, List.of("--dry-run=false",
@@ -124,7 +129,7 @@ public final class DemoRepo {
                 container("prow-controller-manager", PREFIX + "prow-controller-manager:" + tag, List.of(
                         "--config-path=/etc/config/config.yaml", "--enable-controller=plank", "--dry-run=false")))));
         // Another registry with a Prow-like tag: whatever rewrites images must leave it alone.
-        files.put(DIR + "boskos_deployment.yaml", deployment("boskos", 1, List.of(
+        files.put(BOSKOS, deployment("boskos", 1, List.of(
                 container("boskos", "gcr.io/k8s-staging-boskos/boskos:v20240101-aaaaaaa", List.of(
                         "--config=/etc/config/config.yaml", "--namespace=test-pods")))));
         return files;
@@ -141,10 +146,10 @@ public final class DemoRepo {
         return out.append("        ports:\n        - name: http\n          containerPort: 8888\n").toString();
     }
 
-    /** A Deployment shaped like those in test-infra's config/prow/cluster. */
+    /** A Deployment shaped like those in kubernetes/k8s.io's apps/prow/cluster. */
     private static String deployment(String name, int replicas, List<String> containers) {
         return """
-                # Applied by the post-test-infra-deploy-prow postsubmit after merge.
+                # Applied by the deploy postsubmit after merge.
                 apiVersion: apps/v1
                 kind: Deployment
                 metadata:

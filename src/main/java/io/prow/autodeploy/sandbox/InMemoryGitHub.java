@@ -1,5 +1,6 @@
 package io.prow.autodeploy.sandbox;
 
+import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.Comparison;
@@ -73,9 +74,14 @@ public final class InMemoryGitHub extends SandboxSetup implements GitHub {
     }
 
     @Override
-    public synchronized List<String> changedFiles(RepoRef repo, int number) {
+    public synchronized List<ChangedFile> changedFiles(RepoRef repo, int number) {
         enter("changedFiles", false);
-        return List.copyOf(pr(repo, number).changes.keySet());
+        SandboxRepo.Pr pr = pr(repo, number);
+        SandboxRepo r = repo(repo);
+        Map<String, String> base = r.commits.getOrDefault(r.branches.get(pr.baseRef), Map.of());
+        return pr.changes.entrySet().stream().map(e -> new ChangedFile(e.getKey(),
+                pr.hiddenPatches.contains(e.getKey()) ? null
+                        : SandboxPatch.unified(base.get(e.getKey()), e.getValue()))).toList();
     }
 
     @Override

@@ -48,6 +48,8 @@ final class SandboxRepo {
         Instant closedAt;
         Instant mergedAt;
         Set<String> labels = new LinkedHashSet<>();
+        /** Paths whose patch GitHub would not show (a diff too large): listed without {@code patch}. */
+        Set<String> hiddenPatches = new LinkedHashSet<>();
         Map<String, String> changes = new LinkedHashMap<>();
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHubException;
@@ -113,21 +114,25 @@ final class SandboxRoutesPulls {
     private void files(Context ctx) {
         RepoRef ref = repo(ctx);
         int n = number(ctx, "n");
-        List<String> paths = gh.changedFiles(ref, n);
+        List<ChangedFile> files = gh.changedFiles(ref, n);
         Map<String, String> changes = gh.peekChanges(ref, n);
         Map<String, String> base = gh.peekTree(ref, gh.peek(ref, n).baseRef());
         ArrayNode out = json.array();
-        for (String path : paths) {
+        for (ChangedFile file : files) {
+            String path = file.path();
             String text = changes.getOrDefault(path, "");
             String sha = SandboxGitObjects.blobSha(text);
             int lines = (int) text.lines().count();
-            out.addObject().put("sha", sha).put("filename", path)
+            ObjectNode f = out.addObject().put("sha", sha).put("filename", path)
                     .put("status", base.containsKey(path) ? "modified" : "added")
                     .put("additions", lines).put("deletions", base.containsKey(path) ? lines : 0)
                     .put("changes", base.containsKey(path) ? 2 * lines : lines)
                     .put("blob_url", "https://github.com/" + ref + "/blob/" + sha + "/" + path)
                     .put("raw_url", "https://github.com/" + ref + "/raw/" + sha + "/" + path)
                     .put("contents_url", json.api() + "/repos/" + ref + "/contents/" + path + "?ref=" + sha);
+            if (file.hasPatch()) { // GitHub leaves "patch" out for diffs too large to show
+                f.put("patch", file.patch());
+            }
         }
         ok(ctx, out);
     }

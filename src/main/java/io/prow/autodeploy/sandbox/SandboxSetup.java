@@ -190,6 +190,11 @@ abstract class SandboxSetup {
         return Map.copyOf(repo(ref).checks.getOrDefault(sha, Map.of()));
     }
 
+    /** GitHub shows no {@code patch} for {@code path} in this PR, as for a diff too large to show. */
+    public synchronized void hidePatch(RepoRef ref, int number, String path) {
+        pr(ref, number).hiddenPatches.add(path);
+    }
+
     public synchronized Map<String, String> peekTree(RepoRef ref, String branch) {
         SandboxRepo r = repo(ref);
         return Map.copyOf(r.commits.get(r.branches.get(branch)));

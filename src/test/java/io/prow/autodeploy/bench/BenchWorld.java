@@ -73,7 +73,7 @@ final class BenchWorld {
 
     /** The embedded default config with its one repository entry repeated for every repo. */
     static String config(List<RepoRef> repos) {
-        String def = ConfigLoader.embeddedDefault();
+        String def = io.prow.autodeploy.testing.PluginHarness.defaultConfig();
         String marker = "  - repo: kubernetes/test-infra\n";
         int at = def.indexOf(marker);
         if (at < 0) {

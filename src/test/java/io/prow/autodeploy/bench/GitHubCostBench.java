@@ -27,8 +27,11 @@ final class GitHubCostBench {
 
     record Step(String name, Cost cost) {}
 
-    /** Steps in order, and whether the story ended as it should (the PR labelled for deploy on its final head). */
-    record Result(List<Step> steps, boolean deployedAtTheEnd) {
+    /**
+     * Steps in order, whether the story ended as it should (the PR labelled for deploy on its final head), and the
+     * port calls by method of the decision on a new head, where the tag is read from the diff (in-memory run only).
+     */
+    record Result(List<Step> steps, boolean deployedAtTheEnd, java.util.Map<String, Integer> newHeadCalls) {
         Cost cost(String name) {
             return steps.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().cost();
         }
@@ -58,8 +61,16 @@ final class GitHubCostBench {
             steps.add(new Step(START, meter.total().minus(before)));
 
             PullRequest pr = world.bump(repo, "v20261125-9f8e7d6c5b");
+            java.util.Map<String, Integer> callsBefore = world.gh.calls();
             steps.add(measure(NEW_HEAD, world, app, meter, http,
                     SignedEvent.of("pull_request", Payloads.pullRequest("synchronize", pr))));
+            java.util.Map<String, Integer> newHead = new java.util.TreeMap<>();
+            world.gh.calls().forEach((m, n) -> {
+                int d = n - callsBefore.getOrDefault(m, 0);
+                if (d > 0) {
+                    newHead.put(m, d);
+                }
+            });
 
             world.gh.setCheck(repo, pr.headSha(), "pull-test-infra-integration", Check.State.SUCCESS);
             SignedEvent status = SignedEvent.of("status",
@@ -75,7 +86,7 @@ final class GitHubCostBench {
             Check ours = world.gh.peekChecks(repo, end.headSha()).get("autodeploy");
             boolean deployed = end.labels().contains("autodeploy/ready") && ours != null
                     && ours.state() == Check.State.SUCCESS;
-            return new Result(steps, deployed);
+            return new Result(steps, deployed, newHead);
         }
     }
 

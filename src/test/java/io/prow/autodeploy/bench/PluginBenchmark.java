@@ -71,6 +71,16 @@ class PluginBenchmark {
                 default -> table.info("port calls", s.name(), value);
             }
         }
+        // The deployed tag comes from the patches of the files the trust gate reads anyway: one files listing per
+        // new head and no content, tree or compare read for the tag (the guard is off in the bench config).
+        java.util.Map<String, Integer> newHead = port.newHeadCalls();
+        table.info("tag from the diff", "port calls of the decision on a new head", newHead.toString());
+        table.atMost("tag from the diff", "files listings (changedFiles, with patches) per new head",
+                newHead.getOrDefault("changedFiles", 0), "", 1);
+        table.atMost("tag from the diff", "extra requests for the tag (fileText, treePaths, compare)",
+                newHead.getOrDefault("fileText", 0) + newHead.getOrDefault("treePaths", 0)
+                        + newHead.getOrDefault("compare", 0), "", 0);
+        assertThat(newHead.getOrDefault("changedFiles", 0)).as("the new head's files were read").isEqualTo(1);
         GitHubCostBench.Result http = GitHubCostBench.httpRequests();
         assertThat(http.deployedAtTheEnd()).as("real-adapter story ends with the PR labelled and green").isTrue();
         for (GitHubCostBench.Step s : http.steps()) {

@@ -55,7 +55,7 @@ class SimulateCommandTest {
         Run r = run();
         assertThat(r.exit()).isZero();
         assertThat(r.err()).isEmpty();
-        assertThat(r.out()).startsWith("kubernetes/test-infra: MON-FRI 09:00-17:00 America/Los_Angeles")
+        assertThat(r.out()).startsWith("kubernetes/k8s.io: MON-FRI 09:00-17:00 America/Los_Angeles")
                 .contains("from Fri Nov 27 10:00 America/Los_Angeles, no earlier deploy")
                 .contains("Fri 2026-11-27             DDDDDDD.......   7 deploys, first 10:00")
                 .contains("Thu 2026-12-03   .........DDDDDDDD.......")

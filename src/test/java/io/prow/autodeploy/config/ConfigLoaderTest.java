@@ -73,7 +73,7 @@ class ConfigLoaderTest {
                         "repos[0].autobump.titlePattern: is not a valid regular expression: Unclosed group..."),
                 c("titlePattern without tag group", repo("autobump:\n  titlePattern: '^Update Prow to (\\S+)'"),
                         "repos[0].autobump.titlePattern: must capture the tag in a group named 'tag', "
-                                + "e.g. ^Update Prow to (?<tag>\\S+)"),
+                                + "e.g. (?i)^Update prow to (?<tag>\\S+)"),
                 c("tagPattern matching a path", repo("autobump:\n  tagPattern: '.+'"),
                         "repos[0].autobump.tagPattern: must not match an empty string or a path; "
                                 + "tags become branch names"),

@@ -71,7 +71,22 @@ class ConfigWarningsTest {
 
     @Test
     void embeddedDefaultOnlyLacksAlertsAndTheGuard() throws ConfigException {
+        String k8sio = "kubernetes/k8s.io: ";
         assertThat(ConfigWarnings.warnings(ConfigLoader.parse(ConfigLoader.embeddedDefault()), NOW))
-                .containsExactly(NO_ALERTS, NO_GUARD);
+                .containsExactly(NO_ALERTS.replace(R, k8sio), NO_GUARD.replace(R, k8sio));
+    }
+
+    @Test
+    void deprecatedAutobumpKeysWarnAndSayWhatReplacesThem() throws ConfigException {
+        PluginConfig config = ConfigLoader.parse(Snapshots.pluginYaml("autobump:\n"
+                + "  titlePattern: '^Update Prow to (?<tag>\\S+)'\n"
+                + "  imagePrefixes: ['us-docker.pkg.dev/k8s-infra-prow/images/']\n"));
+        assertThat(ConfigWarnings.warnings(config, NOW)).containsSubsequence(
+                R + "autobump.imagePrefixes is deprecated: use autobump.images: [{name: prow, prefix: ..., "
+                        + "consistent: true}] (the first prefix is read as the deployed, consistent image; every "
+                        + "prefix is rolled back)",
+                R + "autobump.titlePattern is deprecated: the deployed tag is read from the diff; without "
+                        + "titlePattern the title is cross-checked in every form Prow's autobumper writes (Update "
+                        + "prow to <tag>, case-insensitive)");
     }
 }

@@ -20,6 +20,15 @@ class DemoRunnerTest {
         }
         String timeline = bytes.toString(StandardCharsets.UTF_8);
         assertThat(timeline).contains(
+                "repo kubernetes/k8s.io",
+                "autobumper opens #9 \"Update prow to v20261205-2468ace024\" from k8s-infra-ci-robot/k8s.io",
+                "Sunday: autobumper force-pushes a newer tag to the same PR #9 and edits its title to \"Update prow "
+                        + "to v20261205-0badc0ffee\"",
+                "\"Waiting: no deploys on Sundays, opens Mon Dec 7 09:00 America/Los_Angeles\"",
+                "\"Deploying v20261205-0badc0ffee (all gates open)\"",
+                "changing [apps/prow/cluster/hook_deployment.yaml, apps/prow/cluster/prow_controller_manager_deployment"
+                        + ".yaml, apps/prow/cluster/tide_deployment.yaml]",
+                "Held by @prow-autodeploy-bot: alert HookDown fired 12m after deploying v20261205-0badc0ffee",
                 "hook sends an unsigned event → HTTP 403",
                 "\"Waiting: outside deploy hours, opens Mon Nov 30 09:00 America/Los_Angeles\"",
                 "\"Deploying v20261130-1a2b3c4d5e (all gates open)\"",
@@ -33,5 +42,28 @@ class DemoRunnerTest {
                 "Alertmanager (http://127.0.0.1:",
                 "#10 opened \"Roll back Prow to v20261130-feedface01 (from v20261205-0badc0ffee)\"",
                 "Deployed: v20261205-0badc0ffee");
+        assertThat(timeline).as("the force-push reuses #9: no tenth bump PR").doesNotContain("#10 opened \"Update");
+    }
+
+    /** The story alone on the console: the plugin's JSON lines go to the file, and come back after. */
+    @Test
+    void demoLogSendsThePluginsLinesToTheFileAndRestoresTheConsole(@org.junit.jupiter.api.io.TempDir
+                                                                 java.nio.file.Path dir) throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                org.slf4j.Logger.ROOT_LOGGER_NAME);
+        java.util.List<String> before = new java.util.ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(a -> before.add(a.getName()));
+        java.nio.file.Path file = dir.resolve("demo.log");
+        try (DemoLog ignored = DemoLog.toFile(file)) {
+            java.util.List<String> during = new java.util.ArrayList<>();
+            root.iteratorForAppenders().forEachRemaining(a -> during.add(a.getName()));
+            assertThat(during).containsExactly("demo-file");
+            org.slf4j.LoggerFactory.getLogger("io.prow.autodeploy.demo").info("reconciled kubernetes/k8s.io#9");
+        }
+        assertThat(java.nio.file.Files.readString(file)).contains("\"level\":\"INFO\"",
+                "\"formattedMessage\":\"reconciled kubernetes\\/k8s.io#9\"");
+        java.util.List<String> after = new java.util.ArrayList<>();
+        root.iteratorForAppenders().forEachRemaining(a -> after.add(a.getName()));
+        assertThat(after).containsExactlyElementsOf(before);
     }
 }

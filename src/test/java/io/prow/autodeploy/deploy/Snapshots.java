@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prow.autodeploy.config.ConfigException;
 import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
 import java.io.IOException;
@@ -36,6 +37,16 @@ public final class Snapshots {
     public static final String FILE = "config/prow/cluster/deck_deployment.yaml";
     public static final String DEFAULT_CHECK = "pull-test-infra-unit-test";
     public static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+    /** The tag the fixture's images had before the bump. */
+    public static final String OLD_TAG = "v20261120-0a0a0a0a0";
+    public static final String PROW_IMAGES = "us-docker.pkg.dev/k8s-infra-prow/images/";
+
+    /** A file's patch as GitHub shows it when the autobumper moves {@code component} from {@link #OLD_TAG}. */
+    public static String bumpPatch(String component, String tag) {
+        return "@@ -17,7 +17,7 @@ spec:\n       containers:\n       - name: " + component + "\n-        image: "
+                + PROW_IMAGES + component + ":" + OLD_TAG + "\n+        image: " + PROW_IMAGES + component + ":" + tag
+                + "\n         args:\n         - --dry-run=false";
+    }
 
     /** One repo entry: weekdays 09:00-17:00 in Los Angeles, a year-end blackout, 1h between deploys. */
     public static final String BASE_REPO_YAML = """
@@ -44,7 +55,6 @@ public final class Snapshots {
             autobump:
               authors: [k8s-ci-robot]
               headBranch: autobump
-              titlePattern: '^Update Prow to (?<tag>\\S+)'
               tagPattern: 'v[0-9]{8}-[0-9a-f]{7,12}'
               paths: ['config/prow/cluster/**']
             merge:
@@ -123,6 +133,9 @@ public final class Snapshots {
         private boolean open = true;
         private final Set<String> labels = new HashSet<>();
         private List<String> files = List.of(FILE);
+        private String diffTag = TAG;
+        private final Map<String, String> patches = new java.util.HashMap<>();
+        private String headRepo;
         private final List<Check> checks = new ArrayList<>(List.of(newCheck(DEFAULT_CHECK, Check.State.SUCCESS)));
         private Optional<Deploy> lastDeploy = Optional.empty();
         private Optional<HoldInfo> hold = Optional.empty();
@@ -174,8 +187,33 @@ public final class Snapshots {
             return this;
         }
 
+        /** Files the PR changes; each bumps one Prow image to {@link #diffTag} unless {@link #patch} says else. */
         public Builder files(String... paths) {
             this.files = List.of(paths);
+            return this;
+        }
+
+        /** The tag the default patches bump to (default {@link #TAG}, what the default title names). */
+        public Builder diffTag(String tag) {
+            this.diffTag = tag;
+            return this;
+        }
+
+        /** {@code path}'s patch as GitHub lists it; null for a diff too large to show. */
+        public Builder patch(String path, String patch) {
+            patches.put(path, patch);
+            return this;
+        }
+
+        /** The head repository's full name (default: the author's repo named like the base repo). */
+        public Builder headRepo(String fullName) {
+            this.headRepo = fullName;
+            return this;
+        }
+
+        /** GitHub sends {@code head.repo: null}: the fork the PR came from was deleted. */
+        public Builder deletedFork() {
+            this.headRepo = "";
             return this;
         }
 
@@ -222,10 +260,17 @@ public final class Snapshots {
         public Snapshot build() {
             PullRequest pr = new PullRequest(config.repo(), 42, title, "", author, author, headRef, SHA, baseRef,
                     open, Instant.parse("2026-11-27T08:00:00Z"), open ? null : Instant.parse("2026-11-27T09:00:00Z"),
-                    null, labels, "https://github.com/" + config.repo() + "/pull/42");
+                    null, labels, "https://github.com/" + config.repo() + "/pull/42",
+                    headRepo == null ? author + "/" + config.repo().name() : headRepo.isEmpty() ? null : headRepo);
+            List<ChangedFile> changed = new ArrayList<>();
+            for (String path : files) {
+                String component = path.substring(path.lastIndexOf('/') + 1).replaceFirst("[._].*", "");
+                changed.add(new ChangedFile(path, patches.containsKey(path) ? patches.get(path)
+                        : bumpPatch(component.isEmpty() ? "hook" : component, diffTag)));
+            }
             AlertState a = alerts != null ? alerts
                     : config.alerts().url().isPresent() ? AlertState.quiet() : AlertState.disabled();
-            return new Snapshot(config, pr, files, checks, lastDeploy, hold, a, sourceChanges, markers);
+            return Snapshot.of(config, pr, changed, checks, lastDeploy, hold, a, sourceChanges, markers);
         }
 
         private static Check newCheck(String context, Check.State state) {

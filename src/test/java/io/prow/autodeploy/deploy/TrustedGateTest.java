@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TrustedGateTest {
-    static final String TAG_PATTERN = "v[0-9]{8}-[0-9a-f]{7,12}";
+    static final String TAG = Snapshots.TAG;
 
     static Stream<GateCase> cases() {
         return Stream.of(
@@ -20,14 +20,21 @@ class TrustedGateTest {
                         "Not trusted: @mallory is not an autobump author"),
                 closed("wrong head branch", autobump().headRef("my-bump").build(), FRIDAY_10AM,
                         "Not trusted: head branch my-bump is not autobump"),
+                closed("right branch of another fork", autobump().headRepo("mallory/test-infra").build(), FRIDAY_10AM,
+                        "Not trusted: head repo mallory/test-infra is not k8s-ci-robot/test-infra"),
+                closed("head repo deleted (head.repo null)", autobump().deletedFork().build(), FRIDAY_10AM,
+                        "Not trusted: head repo is gone (deleted fork), expected k8s-ci-robot/test-infra"),
                 closed("wrong base branch", autobump().baseRef("release-1.0").build(), FRIDAY_10AM,
                         "Not trusted: base branch release-1.0 is not master"),
                 closed("title without a tag", autobump().title("Update Prow").build(), FRIDAY_10AM,
-                        "Not trusted: title names no tag matching " + TAG_PATTERN),
+                        "Not trusted: title names no prow tag (the diff deploys " + TAG + ")"),
                 closed("title names a tag not matching tagPattern", autobump().title("Update Prow to latest").build(),
-                        FRIDAY_10AM, "Not trusted: title names no tag matching " + TAG_PATTERN),
+                        FRIDAY_10AM, "Not trusted: title names no prow tag (the diff deploys " + TAG + ")"),
                 closed("title of another shape", autobump().title("Bump Prow to v20261127-abc1234").build(),
-                        FRIDAY_10AM, "Not trusted: title names no tag matching " + TAG_PATTERN),
+                        FRIDAY_10AM, "Not trusted: title names no prow tag (the diff deploys " + TAG + ")"),
+                closed("title names another tag than the diff", autobump().title("Update Prow to v20261201-abc1234")
+                        .build(), FRIDAY_10AM,
+                        "Not trusted: title says prow v20261201-abc1234 but the diff deploys " + TAG),
                 closed("one file outside paths", autobump()
                                 .files("config/prow/cluster/hook.yaml", "Makefile").build(), FRIDAY_10AM,
                         "Not trusted: Makefile is outside config/prow/cluster/**"),

@@ -43,6 +43,11 @@ final class GitHubJson {
                         headOwner, headRef, headSha, repo(headOwner, "r"), user("o"), repo("o", "r"));
     }
 
+    /** A file as GitHub lists it when the diff is too large to show: no "patch" key at all. */
+    static String fileWithoutPatch(String filename) {
+        return file(filename).replaceAll(",\\s*\"patch\":\"[^\"]*\"", "");
+    }
+
     static String file(String filename) {
         return """
                 {"sha":"bbcd538c8e72b8c175046e27cc8f907076331401","filename":"%s","status":"modified","additions":1,

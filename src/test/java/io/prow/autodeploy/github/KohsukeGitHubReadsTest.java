@@ -3,6 +3,7 @@ package io.prow.autodeploy.github;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.prow.autodeploy.github.GitHubJson.checkRun;
+import static io.prow.autodeploy.github.GitHubJson.fileWithoutPatch;
 import static io.prow.autodeploy.github.GitHubJson.checkRuns;
 import static io.prow.autodeploy.github.GitHubJson.combinedStatus;
 import static io.prow.autodeploy.github.GitHubJson.comment;
@@ -91,17 +92,18 @@ class KohsukeGitHubReadsTest {
                         List.of(Seen.of("GET", "/repos/o/r/pulls").query("state", "open", "sort", "updated",
                                 "direction", "desc", "per_page", "30")),
                         List.of()),
-                new Case("changedFiles follows pagination",
+                new Case("changedFiles follows pagination, keeps each patch, null where GitHub sends none",
                         g -> {
                             g.enqueue(200, "[" + file("config/prow.yaml") + "]", "Link",
                                     "<" + g.server.url("/repos/o/r/pulls/5/files?per_page=100&page=2")
                                             + ">; rel=\"next\"");
-                            g.enqueue(200, "[" + file("README.md") + "]");
+                            g.enqueue(200, "[" + fileWithoutPatch("README.md") + "]");
                         },
                         g -> g.changedFiles(REPO, 5),
                         List.of(Seen.of("GET", "/repos/o/r/pulls/5/files").query("per_page", "100"),
                                 Seen.of("GET", "/repos/o/r/pulls/5/files").query("per_page", "100", "page", "2")),
-                        List.of("config/prow.yaml", "README.md")),
+                        List.of(new ChangedFile("config/prow.yaml", "@@ -1 +1 @@\n-a\n+b"),
+                                ChangedFile.withoutPatch("README.md"))),
                 new Case("checks folds the combined status and check runs in exactly 2 requests",
                         g -> {
                             g.enqueue(200, combinedStatus(SHA, status("ci/unit", "success"),

@@ -25,23 +25,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class DemoRepoTest {
     static final Instant NOW = Instant.parse("2026-11-24T18:00:00Z");
-    static final String DIR = "config/prow/cluster/";
+    static final String DIR = "apps/prow/cluster/";
+    static final String BOSKOS_FILE = "infra/gcp/terraform/k8s-infra-prow-build/prow-build/resources/boskos.yaml";
     static final String BOSKOS = "gcr.io/k8s-staging-boskos/boskos:v20240101-aaaaaaa";
     final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     InMemoryGitHub gh;
 
     @BeforeEach
     void seed() {
-        gh = new InMemoryGitHub(Clock.fixed(NOW, ZoneOffset.UTC), "k8s-ci-robot");
+        gh = new InMemoryGitHub(Clock.fixed(NOW, ZoneOffset.UTC), "prow-autodeploy-bot");
         DemoRepo.seed(gh, gh.clock());
     }
 
     @Test
     void masterDeploysTheLastMergedBumpAsKubernetesDeployments() throws Exception {
-        Map<String, String> master = gh.peekTree(REPO, "master");
+        Map<String, String> master = gh.peekTree(REPO, DemoRepo.BASE);
 
         assertThat(master).containsKeys("README.md", DIR + "hook_deployment.yaml", DIR + "tide_deployment.yaml",
-                DIR + "prow_controller_manager_deployment.yaml", DIR + "boskos_deployment.yaml");
+                DIR + "prow_controller_manager_deployment.yaml", BOSKOS_FILE);
         assertThat(images(master)).containsExactlyInAnyOrder(
                 DemoRepo.PREFIX + "hook:" + DemoRepo.HISTORY.get(1),
                 DemoRepo.PREFIX + "tide:" + DemoRepo.HISTORY.get(1),
@@ -55,11 +56,11 @@ class DemoRepoTest {
         List<PullRequest> prs = gh.peekAll(REPO);
 
         assertThat(prs).extracting(PullRequest::title).containsExactly(
-                "Update Prow to " + DemoRepo.HISTORY.get(0), "Update Prow to " + DemoRepo.HISTORY.get(1));
+                "Update prow to " + DemoRepo.HISTORY.get(0), "Update prow to " + DemoRepo.HISTORY.get(1));
         assertThat(prs).allSatisfy(pr -> {
             assertThat(pr.merged()).isTrue();
-            assertThat(pr.author()).isEqualTo("k8s-ci-robot");
-            assertThat(pr.headOwner() + ":" + pr.headRef()).isEqualTo("k8s-ci-robot:autobump");
+            assertThat(pr.author()).isEqualTo("k8s-infra-ci-robot");
+            assertThat(pr.headRepo() + ":" + pr.headRef()).isEqualTo("k8s-infra-ci-robot/k8s.io:autobump");
             assertThat(pr.mergedAt()).isBefore(NOW.minus(Duration.ofHours(12)));
             assertThat(pr.createdAt()).isBefore(pr.mergedAt());
         });
@@ -71,7 +72,7 @@ class DemoRepoTest {
         assertThat(gh.isTeamMember("kubernetes", "test-infra-oncall", "alice")).isTrue();
         assertThat(gh.isTeamMember("kubernetes", "test-infra-oncall", "bob")).isFalse();
         assertThat(gh.isOrgMember("kubernetes", "bob")).isTrue();
-        assertThat(gh.isOrgMember("kubernetes", "k8s-ci-robot")).isTrue();
+        assertThat(gh.isOrgMember("kubernetes", "prow-autodeploy-bot")).isTrue();
         assertThat(gh.permission(REPO, "alice")).isEqualTo(Permission.WRITE);
         assertThat(gh.permission(REPO, "carol")).isEqualTo(Permission.NONE);
     }
@@ -85,10 +86,10 @@ class DemoRepoTest {
         PullRequest pr = gh.peek(REPO, second);
 
         assertThat(second).isEqualTo(first);
-        assertThat(pr.title()).isEqualTo("Update Prow to v20261125-9f8e7d6c5b");
+        assertThat(pr.title()).isEqualTo("Update prow to v20261125-9f8e7d6c5b");
         assertThat(pr.headSha()).isNotEqualTo(firstSha);
         assertThat(pr.labels()).contains("do-not-merge/hold", "skip-review", "cncf-cla: yes");
-        Map<String, String> merged = new HashMap<>(gh.peekTree(REPO, "master"));
+        Map<String, String> merged = new HashMap<>(gh.peekTree(REPO, DemoRepo.BASE));
         merged.putAll(gh.peekChanges(REPO, second));
         assertThat(images(merged)).containsExactlyInAnyOrder(
                 DemoRepo.PREFIX + "hook:v20261125-9f8e7d6c5b", DemoRepo.PREFIX + "tide:v20261125-9f8e7d6c5b",
@@ -134,11 +135,11 @@ class DemoRepoTest {
         assertThat(DemoRepo.retag(c.line(), "v20261124-0a1b2c3d4e")).isEqualTo(c.expected());
     }
 
-    /** Every container image of every Deployment under config/prow/cluster, read as YAML. */
+    /** Every container image of every Deployment under apps/prow/cluster and boskos' terraform file, as YAML. */
     private List<String> images(Map<String, String> files) throws Exception {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, String> e : files.entrySet()) {
-            if (e.getKey().startsWith(DIR)) {
+            if (e.getKey().startsWith(DIR) || e.getKey().equals(BOSKOS_FILE)) {
                 JsonNode doc = yaml.readTree(e.getValue());
                 assertThat(doc.path("kind").asText()).isEqualTo("Deployment");
                 doc.path("spec").path("template").path("spec").path("containers")

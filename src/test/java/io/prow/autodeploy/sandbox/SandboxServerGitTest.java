@@ -29,7 +29,7 @@ import org.kohsuke.github.HttpException;
 class SandboxServerGitTest {
     static final String GOOD = DemoRepo.HISTORY.get(0);
     static final String BRANCH = "autodeploy/rollback-" + GOOD;
-    static final String DIR = "config/prow/cluster/";
+    static final String DIR = "apps/prow/cluster/";
     SandboxFixture f;
     GHRepository repo;
     String master;
@@ -38,7 +38,7 @@ class SandboxServerGitTest {
     void start() throws Exception {
         f = new SandboxFixture();
         repo = f.repo();
-        master = f.gh.peekBranchSha(REPO, "master").orElseThrow();
+        master = f.gh.peekBranchSha(REPO, DemoRepo.BASE).orElseThrow();
     }
 
     @AfterEach
@@ -48,25 +48,28 @@ class SandboxServerGitTest {
 
     @Test
     void readsMasterAsTheModelHasIt() throws Exception {
-        Map<String, String> files = f.gh.peekTree(REPO, "master");
+        Map<String, String> files = f.gh.peekTree(REPO, DemoRepo.BASE);
 
-        assertThat(repo.getRef("heads/master").getObject().getSha()).isEqualTo(master);
-        assertThat(repo.getBranch("master").getSHA1()).isEqualTo(master);
+        assertThat(repo.getRef("heads/" + DemoRepo.BASE).getObject().getSha()).isEqualTo(master);
+        assertThat(repo.getBranch(DemoRepo.BASE).getSHA1()).isEqualTo(master);
         GHTree tree = repo.getTreeRecursive(master, 1);
         assertThat(tree.getTree()).filteredOn(e -> e.getType().equals("blob")).extracting(GHTreeEntry::getPath)
                 .containsExactlyInAnyOrderElementsOf(files.keySet());
         assertThat(tree.getTree()).filteredOn(e -> e.getType().equals("tree")).extracting(GHTreeEntry::getPath)
-                .containsExactly("config", "config/prow", "config/prow/cluster");
-        assertThat(repo.getTree(master).getTree()).extracting(GHTreeEntry::getPath).containsExactly("README.md", "config");
+                .containsExactlyInAnyOrder("apps", "apps/prow", "apps/prow/cluster", "infra", "infra/gcp",
+                        "infra/gcp/terraform", "infra/gcp/terraform/k8s-infra-prow-build",
+                        "infra/gcp/terraform/k8s-infra-prow-build/prow-build",
+                        "infra/gcp/terraform/k8s-infra-prow-build/prow-build/resources");
+        assertThat(repo.getTree(master).getTree()).extracting(GHTreeEntry::getPath).containsExactly("README.md", "apps", "infra");
         String hook = DIR + "hook_deployment.yaml";
-        assertThat(text(repo.getFileContent(hook, "master"))).isEqualTo(files.get(hook));
+        assertThat(text(repo.getFileContent(hook, DemoRepo.BASE))).isEqualTo(files.get(hook));
         assertThat(text(repo.getFileContent(hook, master))).isEqualTo(files.get(hook));
         assertThat(f.gh.calls()).containsEntry("branchSha", 2).containsEntry("treePaths", 2).containsEntry("fileText", 2);
     }
 
     @Test
     void blobsTreesCommitsAndRefsLandInTheModelAndOpenAPullRequest() throws Exception {
-        Map<String, String> before = f.gh.peekTree(REPO, "master");
+        Map<String, String> before = f.gh.peekTree(REPO, DemoRepo.BASE);
         String hook = DIR + "hook_deployment.yaml";
         String tide = DIR + "tide_deployment.yaml";
         String pcm = DIR + "prow_controller_manager_deployment.yaml";
@@ -83,12 +86,12 @@ class SandboxServerGitTest {
         GHCommit c2 = repo.createCommit().message("Roll back prow-controller-manager to " + GOOD)
                 .tree(second.getSha()).parent(c1.getSHA1()).create();
         repo.getRef("heads/" + BRANCH).updateTo(c2.getSHA1());
-        GHPullRequest pr = repo.createPullRequest("Roll back Prow to " + GOOD, BRANCH, "master", "/hold");
+        GHPullRequest pr = repo.createPullRequest("Roll back Prow to " + GOOD, BRANCH, DemoRepo.BASE, "/hold");
 
         Map<String, String> expected = new HashMap<>(before);
         List.of(hook, tide, pcm).forEach(p -> expected.put(p, DemoRepo.retag(before.get(p), GOOD)));
         assertThat(f.gh.peekTree(REPO, BRANCH)).isEqualTo(expected);
-        assertThat(expected.get(DIR + "boskos_deployment.yaml")).contains("boskos:v20240101-aaaaaaa");
+        assertThat(expected.get("infra/gcp/terraform/k8s-infra-prow-build/prow-build/resources/boskos.yaml")).contains("boskos:v20240101-aaaaaaa");
         assertThat(f.gh.peekBranchSha(REPO, BRANCH)).contains(c2.getSHA1());
         assertThat(f.gh.peek(REPO, pr.getNumber()).headSha()).isEqualTo(c2.getSHA1());
         assertThat(f.gh.peekChanges(REPO, pr.getNumber())).containsOnlyKeys(hook, tide, pcm);
@@ -125,7 +128,7 @@ class SandboxServerGitTest {
         String refs = "/repos/" + REPO + "/git/refs";
         return Stream.of(
                 new Refusal("creating a branch that exists", "POST", refs,
-                        "{\"ref\":\"refs/heads/master\",\"sha\":\"%MASTER%\"}", 422, "Reference already exists"),
+                        "{\"ref\":\"refs/heads/main\",\"sha\":\"%MASTER%\"}", 422, "Reference already exists"),
                 new Refusal("creating a branch at an unknown commit", "POST", refs,
                         "{\"ref\":\"refs/heads/x\",\"sha\":\"" + "f".repeat(40) + "\"}", 422, "Object does not exist"),
                 new Refusal("moving a branch that does not exist", "PATCH", refs + "/heads/" + BRANCH,
@@ -136,7 +139,7 @@ class SandboxServerGitTest {
                 new Refusal("reading a branch that does not exist", "GET", refs + "/heads/" + BRANCH, null, 404,
                         "Not Found"),
                 new Refusal("opening a PR from a missing branch", "POST", "/repos/" + REPO + "/pulls",
-                        "{\"title\":\"t\",\"head\":\"nope\",\"base\":\"master\"}", 422,
+                        "{\"title\":\"t\",\"head\":\"nope\",\"base\":\"main\"}", 422,
                         "Validation Failed: head nope does not exist"));
     }
 
@@ -172,9 +175,9 @@ class SandboxServerGitTest {
         GHTree tree = repo.createTree().baseTree(master).add("README.md", "# rollback\n", false).create();
         GHCommit c = repo.createCommit().message("rollback").tree(tree.getSha()).parent(master).create();
         repo.getRef("heads/" + BRANCH).updateTo(c.getSHA1());
-        repo.createPullRequest("Roll back Prow to " + GOOD, BRANCH, "master", "");
+        repo.createPullRequest("Roll back Prow to " + GOOD, BRANCH, DemoRepo.BASE, "");
 
-        assertThatThrownBy(() -> repo.createPullRequest("Roll back again", BRANCH, "master", ""))
+        assertThatThrownBy(() -> repo.createPullRequest("Roll back again", BRANCH, DemoRepo.BASE, ""))
                 .isInstanceOf(HttpException.class).hasMessageContaining("A pull request already exists")
                 .extracting(e -> ((HttpException) e).getResponseCode()).isEqualTo(422);
     }

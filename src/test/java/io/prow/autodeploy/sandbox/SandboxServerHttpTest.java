@@ -105,10 +105,10 @@ class SandboxServerHttpTest {
                 new Failure("an unknown route", "/repos/" + REPO + "/hooks", 404, "Not Found"),
                 new Failure("an unknown repository", "/repos/kubernetes/nope", 404, "Not Found: repository kubernetes/nope"),
                 new Failure("a missing pull request", "/repos/" + REPO + "/pulls/999",
-                        404, "Not Found: pull kubernetes/test-infra#999"),
+                        404, "Not Found: pull kubernetes/k8s.io#999"),
                 new Failure("a pull request number that is not a number", "/repos/" + REPO + "/pulls/abc", 404, "Not Found"),
-                new Failure("a missing file", "/repos/" + REPO + "/contents/nope.yaml?ref=master", 404,
-                        "Not Found: nope.yaml at master"));
+                new Failure("a missing file", "/repos/" + REPO + "/contents/nope.yaml?ref=main", 404,
+                        "Not Found: nope.yaml at main"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -38,7 +38,7 @@ class SandboxServerPullsTest {
     void start() {
         f = new SandboxFixture();
         autobump = DemoRepo.bump(f.gh, TAG);
-        docsFix = f.gh.openPullRequest(REPO, "bob", "bob", "fix-docs", "master", "Fix a typo",
+        docsFix = f.gh.openPullRequest(REPO, "bob", "bob", "fix-docs", DemoRepo.BASE, "Fix a typo",
                 Map.of("README.md", "# test-infra\n"));
         f.gh.resetCalls();
     }
@@ -53,19 +53,20 @@ class SandboxServerPullsTest {
         GHPullRequest pr = f.repo().getPullRequest(autobump);
         PullRequest model = f.gh.peek(REPO, autobump);
 
-        assertThat(pr.getTitle()).isEqualTo("Update Prow to " + TAG);
+        assertThat(pr.getTitle()).isEqualTo("Update prow to " + TAG);
         assertThat(pr.getState()).isEqualTo(GHIssueState.OPEN);
-        assertThat(pr.getUser().getLogin()).isEqualTo(BOT);
+        assertThat(pr.getUser().getLogin()).isEqualTo(DemoRepo.BUMPER);
         assertThat(pr.getHead().getRef()).isEqualTo("autobump");
         assertThat(pr.getHead().getSha()).isEqualTo(model.headSha());
-        assertThat(pr.getHead().getUser().getLogin()).isEqualTo(BOT);
-        assertThat(pr.getBase().getRef()).isEqualTo("master");
-        assertThat(pr.getBase().getSha()).isEqualTo(f.gh.peekBranchSha(REPO, "master").orElseThrow());
+        assertThat(pr.getHead().getUser().getLogin()).isEqualTo(DemoRepo.BUMPER);
+        assertThat(pr.getHead().getRepository().getFullName()).isEqualTo("k8s-infra-ci-robot/k8s.io");
+        assertThat(pr.getBase().getRef()).isEqualTo(DemoRepo.BASE);
+        assertThat(pr.getBase().getSha()).isEqualTo(f.gh.peekBranchSha(REPO, DemoRepo.BASE).orElseThrow());
         assertThat(pr.getLabels()).extracting(GHLabel::getName).containsExactlyInAnyOrder("skip-review", "cncf-cla: yes");
         assertThat(pr.getCreatedAt().toInstant()).isEqualTo(NOW);
         assertThat(pr.isMerged()).isFalse();
         assertThat(pr.getMergedAt()).isNull();
-        assertThat(pr.getHtmlUrl()).hasToString("https://github.com/kubernetes/test-infra/pull/" + autobump);
+        assertThat(pr.getHtmlUrl()).hasToString("https://github.com/kubernetes/k8s.io/pull/" + autobump);
         assertThat(f.gh.calls()).containsEntry("pullRequest", 1);
     }
 
@@ -89,9 +90,9 @@ class SandboxServerPullsTest {
 
     static Stream<ListCase> listCases() {
         return Stream.of(
-                new ListCase("the open autobump by head and base", GHIssueState.OPEN, BOT + ":autobump", "master", List.of(3)),
-                new ListCase("merged autobumps, newest first", GHIssueState.CLOSED, BOT + ":autobump", "master", List.of(2, 1)),
-                new ListCase("everything on master", GHIssueState.ALL, null, "master", List.of(4, 3, 2, 1)),
+                new ListCase("the open autobump by head and base", GHIssueState.OPEN, DemoRepo.BUMPER + ":autobump", DemoRepo.BASE, List.of(3)),
+                new ListCase("merged autobumps, newest first", GHIssueState.CLOSED, DemoRepo.BUMPER + ":autobump", DemoRepo.BASE, List.of(2, 1)),
+                new ListCase("everything on master", GHIssueState.ALL, null, DemoRepo.BASE, List.of(4, 3, 2, 1)),
                 new ListCase("a head nobody pushed", GHIssueState.OPEN, "bob:autobump", null, List.of()),
                 new ListCase("another base branch", GHIssueState.ALL, null, "release-1.0", List.of()));
     }
@@ -119,8 +120,8 @@ class SandboxServerPullsTest {
         Map<String, String> changes = f.gh.peekChanges(REPO, autobump);
 
         assertThat(files).extracting(GHPullRequestFileDetail::getFilename).containsExactlyInAnyOrder(
-                "config/prow/cluster/hook_deployment.yaml", "config/prow/cluster/tide_deployment.yaml",
-                "config/prow/cluster/prow_controller_manager_deployment.yaml");
+                "apps/prow/cluster/hook_deployment.yaml", "apps/prow/cluster/tide_deployment.yaml",
+                "apps/prow/cluster/prow_controller_manager_deployment.yaml");
         assertThat(files).allSatisfy(file -> {
             assertThat(file.getStatus()).isEqualTo("modified");
             assertThat(file.getSha()).isEqualTo(SandboxGitObjects.blobSha(changes.get(file.getFilename())));

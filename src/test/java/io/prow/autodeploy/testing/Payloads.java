@@ -16,6 +16,28 @@ public final class Payloads {
 
     private Payloads() {}
 
+    /**
+     * A webhook payload as GitHub sends it today, every field (src/test/resources/webhooks/, written after
+     * GitHub's webhook docs and octokit/webhooks' examples), with {@code __KEY__} placeholders replaced by
+     * {@code vars} (numbers unquoted where GitHub sends numbers). Fails on a placeholder left unreplaced.
+     */
+    public static String realShaped(String file, java.util.Map<String, String> vars) {
+        String text;
+        try (var in = Payloads.class.getResourceAsStream("/webhooks/" + file)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalArgumentException("no webhook fixture " + file, e);
+        }
+        for (var e : vars.entrySet()) {
+            text = text.replace("__" + e.getKey() + "__", e.getValue());
+        }
+        java.util.regex.Matcher left = java.util.regex.Pattern.compile("__[A-Z_]+__").matcher(text);
+        if (left.find()) {
+            throw new IllegalArgumentException(file + ": placeholder " + left.group() + " not given");
+        }
+        return text;
+    }
+
     public static String pullRequest(String action, PullRequest pr) {
         ObjectNode root = base(pr.repo());
         root.put("action", action);

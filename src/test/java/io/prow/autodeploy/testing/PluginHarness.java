@@ -101,8 +101,17 @@ public final class PluginHarness implements AutoCloseable {
         };
     }
 
+    /**
+     * The config most scenario tests run on: kubernetes/test-infra's older autobump shape (k8s-ci-robot, master,
+     * config/prow/cluster, the deprecated titlePattern and imagePrefixes keys), so those keys stay covered. The
+     * embedded default is kubernetes/k8s.io's shape; the real-shaped webhook tests and the demo run on that.
+     */
     public static String defaultConfig() {
-        return ConfigLoader.embeddedDefault();
+        try (var in = PluginHarness.class.getResourceAsStream("/test-infra-shaped-config.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public RepoConfig repoConfig() {

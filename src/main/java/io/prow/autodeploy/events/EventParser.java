@@ -76,7 +76,8 @@ public final class EventParser {
         return new PullRequest(repo, pr.path("number").asInt(), text(pr, "title"), text(pr, "body"),
                 needText(need(pr, "user"), "login"), headOwner, needText(head, "ref"), needText(head, "sha"),
                 needText(need(pr, "base"), "ref"), "open".equals(text(pr, "state")), time(pr, "created_at"),
-                time(pr, "closed_at"), time(pr, "merged_at"), labels, text(pr, "html_url"));
+                time(pr, "closed_at"), time(pr, "merged_at"), labels, text(pr, "html_url"),
+                pr.path("merged").asBoolean(false) ? text(pr, "merge_commit_sha") : null);
     }
 
     private static RepoRef required(RepoRef repo) throws PayloadException {

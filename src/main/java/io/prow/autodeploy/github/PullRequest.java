@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * What the plugin needs of a pull request. {@code headOwner} is the login owning the head repository
- * (the bot's fork for Prow's autobumper), {@code mergedAt} is null unless merged.
+ * (the bot's fork for Prow's autobumper), {@code mergedAt} is null unless merged; {@code mergeCommitSha} is
+ * GitHub's {@code merge_commit_sha}, the commit on the base branch a merged PR became (null when unknown).
  */
 public record PullRequest(
         RepoRef repo,
@@ -22,7 +23,16 @@ public record PullRequest(
         Instant closedAt,
         Instant mergedAt,
         Set<String> labels,
-        String htmlUrl) {
+        String htmlUrl,
+        String mergeCommitSha) {
+
+    /** Without the merge commit (an open PR, or a source that does not say). */
+    public PullRequest(RepoRef repo, int number, String title, String body, String author, String headOwner,
+                       String headRef, String headSha, String baseRef, boolean open, Instant createdAt,
+                       Instant closedAt, Instant mergedAt, Set<String> labels, String htmlUrl) {
+        this(repo, number, title, body, author, headOwner, headRef, headSha, baseRef, open, createdAt, closedAt,
+                mergedAt, labels, htmlUrl, null);
+    }
 
     public PullRequest {
         labels = Set.copyOf(labels);

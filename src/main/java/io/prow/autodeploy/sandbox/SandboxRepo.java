@@ -47,6 +47,7 @@ final class SandboxRepo {
         Instant createdAt;
         Instant closedAt;
         Instant mergedAt;
+        String mergeCommitSha;
         Set<String> labels = new LinkedHashSet<>();
         Map<String, String> changes = new LinkedHashMap<>();
     }

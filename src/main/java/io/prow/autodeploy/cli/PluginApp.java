@@ -35,6 +35,10 @@ import io.prow.autodeploy.events.EventRouter;
 import io.prow.autodeploy.events.KeyedExecutor;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.metrics.Metrics;
+import io.prow.autodeploy.rollout.PrometheusClient;
+import io.prow.autodeploy.rollout.RolloutEffects;
+import io.prow.autodeploy.rollout.RolloutFollower;
+import io.prow.autodeploy.rollout.RunningImagesSource;
 import io.prow.autodeploy.server.HelpProvider;
 import io.prow.autodeploy.server.HmacSecrets;
 import io.prow.autodeploy.server.HookHandler;
@@ -73,6 +77,8 @@ public final class PluginApp implements AutoCloseable {
     public final DeployReconciler reconciler;
     public final DeployScheduler scheduler;
     public final StatusBoard board;
+    /** Prometheus answers for rollouts (its query count is what the bench reads). */
+    public final RunningImagesSource rolloutImages;
     public final CommandRegistry registry;
     public final HmacSecrets secrets;
     /** {@code POST /alertmanager}, present when a webhook token file is given. */
@@ -114,6 +120,10 @@ public final class PluginApp implements AutoCloseable {
         reconciler.setScheduler(scheduler);
         reconciler.setBlocker(() -> configs.failure().map(why -> "Blocked: plugin config not reloaded (" + why + ")"));
         Holds holds = new Holds(gh, reconciler, clock);
+        this.rolloutImages = new RunningImagesSource(new PrometheusClient());
+        rolloutImages.onQuery(result -> metrics.prometheusQueries.labelValues(result).inc());
+        reader.followRollouts(new RolloutFollower(gh, rolloutImages, clock));
+        reconciler.setRolloutEffects(new RolloutEffects(gh, holds));
         MarkedReplies replies = new MarkedReplies(gh);
         DeployOverrides overrides = new DeployOverrides(gh, reader, reconciler, clock, metrics);
         // The only list of commands: matching, authorization and /help all read it. Cancel before hold.

@@ -3,6 +3,7 @@ package io.prow.autodeploy.deploy;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.rollout.RolloutState;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +11,8 @@ import java.util.Optional;
  * Everything a deploy decision depends on, read once per decision ({@code SnapshotReader}); the gates only look.
  * {@code lastDeploy} is the most recent merged autobump or rollback PR on the base branch, read from GitHub so
  * replicas agree and a restart loses nothing. {@code sourceChanges} is the Prow source range this bump deploys
- * (breaking-change guard); {@code markers} what our marker comments say (approval, {@code /deploy-now}, retests).
+ * (breaking-change guard); {@code markers} what our marker comments say (approval, {@code /deploy-now}, retests);
+ * {@code rollout} where {@code lastDeploy} stands between merged and running.
  */
 public record Snapshot(
         RepoConfig config,
@@ -21,11 +23,20 @@ public record Snapshot(
         Optional<HoldInfo> hold,
         AlertState alerts,
         SourceChanges sourceChanges,
-        PrMarkers markers) {
+        PrMarkers markers,
+        RolloutState rollout) {
 
     public Snapshot {
         changedFiles = List.copyOf(changedFiles);
         checks = List.copyOf(checks);
+    }
+
+    /** A snapshot of a repo whose rollout is not followed: the last deploy counts as running from its merge. */
+    public Snapshot(RepoConfig config, PullRequest pr, List<String> changedFiles, List<Check> checks,
+                    Optional<Deploy> lastDeploy, Optional<HoldInfo> hold, AlertState alerts,
+                    SourceChanges sourceChanges, PrMarkers markers) {
+        this(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, markers,
+                RolloutState.notFollowed(lastDeploy));
     }
 
     /** A snapshot without the breaking-change guard and without markers read. */
@@ -35,7 +46,7 @@ public record Snapshot(
     }
 
     public Snapshot withMarkers(PrMarkers m) {
-        return new Snapshot(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, m);
+        return new Snapshot(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, m, rollout);
     }
 
     /** The tag this PR deploys, if its title names one of the configured shape. */

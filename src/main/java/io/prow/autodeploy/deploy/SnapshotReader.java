@@ -8,6 +8,8 @@ import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.rollback.DeployHistory;
+import io.prow.autodeploy.rollout.RolloutFollower;
+import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +22,16 @@ import java.util.function.Supplier;
  * recently closed PRs for the last deploy (1), our comments only while held or when a marker could change the
  * decision (1: an approval while the breaking-change guard is closed, a retest count while a test failed, a
  * {@code /deploy-now} while the window or pacing is closed), and the source range of the bump once per pair of
- * tags (1, with the guard on). Alerts come from a cached source. That is 3 port calls on the warm path.
+ * tags (1, with the guard on), the statuses on the last deploy's merge commit while its rollout is followed and
+ * not yet recorded running (1). Alerts and Prometheus come from cached sources. That is 3 port calls on the warm
+ * path (4 while a rollout is being followed).
  */
 public final class SnapshotReader {
     private final GitHub gh;
     private final AlertSource alerts;
     private final Clock clock;
     private final SourceComparer comparer;
+    private volatile RolloutFollower rollouts;
     private final Cache<String, List<String>> filesBySha = Caffeine.newBuilder().maximumSize(2_000).build();
 
     public SnapshotReader(GitHub gh, AlertSource alerts) {
@@ -39,6 +44,18 @@ public final class SnapshotReader {
         this.alerts = alerts;
         this.clock = clock;
         this.comparer = new SourceComparer(gh);
+    }
+
+    /** Follow the last deploy past "merged" (repos with {@code rollout} configured); unset: merged is running. */
+    public void followRollouts(RolloutFollower follower) {
+        this.rollouts = follower;
+    }
+
+    /** Where the latest deploy among {@code recentlyClosed} stands (1 GitHub read when followed and not settled). */
+    public RolloutState rollout(RepoConfig c, List<PullRequest> recentlyClosed) {
+        RolloutFollower f = rollouts;
+        return f == null ? RolloutState.notFollowed(DeployHistory.fromPulls(c, recentlyClosed).stream().findFirst())
+                : f.follow(c, recentlyClosed);
     }
 
     /** Empty when the PR does not look like an autobump PR: nothing more is read and nothing will be written. */
@@ -72,7 +89,8 @@ public final class SnapshotReader {
                         .orElse(new HoldInfo(null, null, null)))
                 : Optional.empty();
         SourceChanges changes = comparer.changes(c, c.autobump().tagFromTitle(pr.title()), last);
-        Snapshot s = new Snapshot(c, pr, files, checks, last, hold, alerts.state(c), changes, PrMarkers.UNREAD);
+        Snapshot s = new Snapshot(c, pr, files, checks, last, hold, alerts.state(c), changes, PrMarkers.UNREAD,
+                rollout(c, closed));
         if (allMarkers || markersMatter(s, clock.instant())) {
             s = s.withMarkers(PrMarkers.read(comments.get(), gh.botLogin(), s.tag(), pr.headSha(), changes.range()));
         }

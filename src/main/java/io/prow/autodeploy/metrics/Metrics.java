@@ -25,6 +25,8 @@ public final class Metrics {
     public final Counter commands;
     public final Counter alertQueries;
     public final Counter deployNow;
+    public final Gauge rolloutPhase;
+    public final Counter prometheusQueries;
 
     public Metrics(PrometheusRegistry registry) {
         this.registry = registry;
@@ -67,6 +69,16 @@ public final class Metrics {
         deployNow = Counter.builder().name("autodeploy_deploy_now_total")
                 .help("Autobump PRs oncall let skip the window and pacing once with /deploy-now")
                 .labelNames("repo").register(registry);
+        rolloutPhase = rolloutPhase(registry);
+        prometheusQueries = Counter.builder().name("autodeploy_prometheus_queries_total")
+                .help("Prometheus queries for rollouts by result (ok, error)").labelNames("result").register(registry);
+    }
+
+    // Rollout following (issue 14): our own autodeploy_ names.
+    private Gauge rolloutPhase(PrometheusRegistry registry) {
+        return Gauge.builder().name("autodeploy_rollout_phase")
+                .help("1 for the phase the latest deploy's rollout is in (not_followed, applying, running, failed,"
+                        + " stuck, unknown), 0 for the others").labelNames("repo", "phase").register(registry);
     }
 
     public static Metrics fresh() {

@@ -9,9 +9,12 @@ import java.util.Optional;
  * Where the latest deploy of a repo stands: merged → applying → running, or failed / stuck / unknown.
  * {@code NOT_FOLLOWED}: no {@code rollout} configured, a merged deploy counts as running at its merge.
  * {@code detail} is short, stable for a given state (no countdown) and free of user text except the job name.
+ * {@code recorded}: "running since" was read back from our status on the merge commit (nothing to write);
+ * {@code contextsPassed}: every {@code rollout.contexts} entry succeeded on the merge commit.
  */
 public record RolloutState(Phase phase, Optional<Deploy> deploy, String detail, int ready, int total,
-                           Optional<FailedJob> failedJob, List<String> notOnTag, Optional<Instant> runningSince) {
+                           Optional<FailedJob> failedJob, List<String> notOnTag, Optional<Instant> runningSince,
+                           boolean recorded, boolean contextsPassed) {
     public enum Phase { NOT_FOLLOWED, APPLYING, RUNNING, FAILED, STUCK, UNKNOWN }
 
     /** A deploy context that failed: the job's name and its link (Prow's job page). */
@@ -23,7 +26,7 @@ public record RolloutState(Phase phase, Optional<Deploy> deploy, String detail, 
 
     public static RolloutState notFollowed(Optional<Deploy> deploy) {
         return new RolloutState(Phase.NOT_FOLLOWED, deploy, "merged (rollout not followed)", 0, 0,
-                Optional.empty(), List.of(), deploy.map(Deploy::mergedAt));
+                Optional.empty(), List.of(), deploy.map(Deploy::mergedAt), true, true);
     }
 
     /** Whether the deploy is known to run (or is taken to, when not followed). */

@@ -48,7 +48,8 @@ public final class RolloutTracker {
         Optional<Instant> recorded = recorded(c, d, mergeChecks);
         if (recorded.isPresent()) {
             int n = r.prometheus().map(p -> p.containers().size()).orElse(0);
-            return state(RolloutState.Phase.RUNNING, d, "running", n, n, null, List.of(), recorded);
+            return new RolloutState(RolloutState.Phase.RUNNING, Optional.of(d), "running", n, n, Optional.empty(),
+                    List.of(), recorded, true, true);
         }
         List<String> notDone = new ArrayList<>();
         for (String context : r.contexts()) {
@@ -76,7 +77,8 @@ public final class RolloutTracker {
             ready = total - notOnTag.size();
         }
         if (notDone.isEmpty() && notOnTag.isEmpty()) {
-            return state(RolloutState.Phase.RUNNING, d, "running", ready, total, null, List.of(), Optional.of(now));
+            return passed(state(RolloutState.Phase.RUNNING, d, "running", ready, total, null, List.of(),
+                    Optional.of(now)), true);
         }
         String waiting = notDone.isEmpty() ? ready + "/" + total + " containers"
                 : String.join(", ", notDone) + (total > 0 ? ", " + ready + "/" + total + " containers" : "");
@@ -86,8 +88,13 @@ public final class RolloutTracker {
             return state(RolloutState.Phase.STUCK, d, "not running after " + io.prow.autodeploy.config.GoDuration
                     .format(r.timeout()) + ": " + what, ready, total, null, notOnTag, Optional.empty());
         }
-        return state(RolloutState.Phase.APPLYING, d, "rolling out: " + waiting, ready, total, null, notOnTag,
-                Optional.empty());
+        return passed(state(RolloutState.Phase.APPLYING, d, "rolling out: " + waiting, ready, total, null, notOnTag,
+                Optional.empty()), notDone.isEmpty());
+    }
+
+    private static RolloutState passed(RolloutState s, boolean contextsPassed) {
+        return new RolloutState(s.phase(), s.deploy(), s.detail(), s.ready(), s.total(), s.failedJob(), s.notOnTag(),
+                s.runningSince(), s.recorded(), contextsPassed);
     }
 
     /**
@@ -133,6 +140,12 @@ public final class RolloutTracker {
         }
     }
 
+    /** The merge commit is not known (a source without {@code merge_commit_sha}): nothing to follow. */
+    public static RolloutState unknown(Deploy d, String why) {
+        return state(RolloutState.Phase.UNKNOWN, d, "rollout unknown: " + why, 0, 0, null, List.of(),
+                Optional.empty());
+    }
+
     private static String list(List<String> names) {
         return names.size() <= MAX_LISTED ? String.join(", ", names)
                 : String.join(", ", names.subList(0, MAX_LISTED)) + " (+" + (names.size() - MAX_LISTED) + " more)";
@@ -146,6 +159,6 @@ public final class RolloutTracker {
     private static RolloutState state(RolloutState.Phase phase, Deploy d, String detail, int ready, int total,
                                       RolloutState.FailedJob failed, List<String> notOnTag, Optional<Instant> since) {
         return new RolloutState(phase, Optional.of(d), detail, ready, total, Optional.ofNullable(failed), notOnTag,
-                since);
+                since, false, false);
     }
 }

@@ -122,7 +122,8 @@ public final class PluginApp implements AutoCloseable {
         Holds holds = new Holds(gh, reconciler, clock);
         this.rolloutImages = new RunningImagesSource(new PrometheusClient());
         rolloutImages.onQuery(result -> metrics.prometheusQueries.labelValues(result).inc());
-        reader.followRollouts(new RolloutFollower(gh, rolloutImages, clock));
+        RolloutFollower follower = new RolloutFollower(gh, rolloutImages, clock);
+        reader.followRollouts(follower);
         reconciler.setRolloutEffects(new RolloutEffects(gh, holds));
         MarkedReplies replies = new MarkedReplies(gh);
         DeployOverrides overrides = new DeployOverrides(gh, reader, reconciler, clock, metrics);
@@ -139,7 +140,7 @@ public final class PluginApp implements AutoCloseable {
         HelpProvider help = new HelpProvider(configs, registry, gates, board);
         // The same AlertSource as the gate's: a notification invalidates exactly the answers decisions read.
         this.alertmanager = alertmanagerTokenFile.map(f -> new AlertmanagerReceiver(new AlertmanagerWebhook(f),
-                alerts, this::reconcileAll, () -> configs.get().repos(), new AutoRollbackWatcher(gh, holds)));
+                alerts, this::reconcileAll, () -> configs.get().repos(), watcher(gh, holds, follower)));
         warnIfAutoRollbackCannotHear(config, alertmanager.isPresent());
         this.hook = new HookHandler(secrets, router, metrics);
         this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
@@ -207,6 +208,20 @@ public final class PluginApp implements AutoCloseable {
 
     public int healthPort() {
         return server.healthPort();
+    }
+
+    /** The auto-rollback watch counts from "running" where rollouts are followed (one ETag'd read per notification). */
+    private static AutoRollbackWatcher watcher(GitHub gh, Holds holds, RolloutFollower follower) {
+        AutoRollbackWatcher w = new AutoRollbackWatcher(gh, holds);
+        w.setWatchFrom((c, d) -> {
+            if (!c.rollout().enabled()) {
+                return d.mergedAt();
+            }
+            var state = follower.follow(c, io.prow.autodeploy.deploy.AutobumpPulls.recentlyClosed(gh, c));
+            return state.deploy().filter(x -> x.number() == d.number()).flatMap(x -> state.countFrom())
+                    .orElse(d.mergedAt());
+        });
+        return w;
     }
 
     public static void installJvmMetrics(Metrics metrics) {

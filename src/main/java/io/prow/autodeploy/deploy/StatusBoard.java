@@ -5,6 +5,8 @@ import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.rollback.DeployHistory;
+import io.prow.autodeploy.rollout.DeliveryHistory;
+import io.prow.autodeploy.rollout.DeliveryMetrics;
 import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +33,8 @@ public final class StatusBoard implements DeployObserver {
     private final Metrics metrics;
     private final Clock clock;
     private final DeployTally tally;
+    static final DeliveryMetrics.Figures NO_DELIVERY = DeliveryMetrics.compute(List.of(), List.of(),
+            Duration.ofHours(1), Instant.EPOCH);
     private final Map<RepoRef, RepoView> views = new ConcurrentHashMap<>();
     // The rollout state a sweep without an open bump read (bounded by the configured repos).
     private final Map<RepoRef, RolloutState> rollouts = new ConcurrentHashMap<>();
@@ -53,7 +57,7 @@ public final class StatusBoard implements DeployObserver {
      */
     public record RepoView(Optional<Deploy> deployed, List<Deploy> recentDeploys, List<PendingPr> open,
                            Optional<HoldInfo> hold, Instant updatedAt, Optional<Instant> failedAt,
-                           RolloutState rollout) {
+                           RolloutState rollout, DeliveryMetrics.Figures delivery) {
         public RepoView {
             recentDeploys = List.copyOf(recentDeploys);
             open = List.copyOf(open);
@@ -61,7 +65,7 @@ public final class StatusBoard implements DeployObserver {
 
         static RepoView empty(Instant now) {
             return new RepoView(Optional.empty(), List.of(), List.of(), Optional.empty(), now, Optional.empty(),
-                    RolloutState.notFollowed(Optional.empty()));
+                    RolloutState.notFollowed(Optional.empty()), NO_DELIVERY);
         }
 
         /** The newest deploy while it is not running yet (or failed / stuck / unknown): shown beside the deployed one. */
@@ -105,7 +109,8 @@ public final class StatusBoard implements DeployObserver {
         Optional<HoldInfo> hold = d != null || open.isEmpty() ? s.hold() : old.hold();
         RepoView view = new RepoView(running(c, history, s.rollout()).or(old::deployed),
                 history.isEmpty() ? old.recentDeploys() : history.stream().limit(RECENT_DEPLOYS).toList(),
-                open, hold, now, Optional.empty(), s.rollout());
+                open, hold, now, Optional.empty(), s.rollout(),
+                DeliveryHistory.figures(c, reading.recentlyClosed(), s.rollout(), hold, now));
         publish(c.repo(), old, view);
     }
 
@@ -118,7 +123,7 @@ public final class StatusBoard implements DeployObserver {
         Set<Integer> numbers = open.stream().map(PullRequest::number).collect(Collectors.toSet());
         List<PendingPr> still = old.open().stream().filter(p -> numbers.contains(p.pr().number())).toList();
         publish(config.repo(), old, new RepoView(old.deployed(), old.recentDeploys(), still, old.hold(),
-                clock.instant(), Optional.empty(), old.rollout()));
+                clock.instant(), Optional.empty(), old.rollout(), old.delivery()));
     }
 
     @Override
@@ -130,7 +135,8 @@ public final class StatusBoard implements DeployObserver {
         RolloutState rollout = rollouts.getOrDefault(c.repo(), old.rollout());
         publish(c.repo(), old, new RepoView(running(c, history, rollout).or(old::deployed),
                 history.isEmpty() ? old.recentDeploys() : history.stream().limit(RECENT_DEPLOYS).toList(),
-                old.open(), old.hold(), now, Optional.empty(), rollout));
+                old.open(), old.hold(), now, Optional.empty(), rollout,
+                DeliveryHistory.figures(c, recentlyClosed, rollout, old.hold(), now)));
     }
 
     @Override
@@ -158,7 +164,7 @@ public final class StatusBoard implements DeployObserver {
         // A failed read is not a sighting: a repo never read keeps "seen: not yet" (updatedAt null).
         RepoView old = views.getOrDefault(config.repo(), RepoView.empty(null));
         publish(config.repo(), old, new RepoView(old.deployed(), old.recentDeploys(), old.open(), old.hold(),
-                old.updatedAt(), Optional.of(now), old.rollout()));
+                old.updatedAt(), Optional.of(now), old.rollout(), old.delivery()));
     }
 
     /** Green = trusted and tests passed. The clock starts when first seen green on this head and keeps running. */
@@ -187,6 +193,17 @@ public final class StatusBoard implements DeployObserver {
         }
     }
 
+    /** The four delivery figures as gauges; a figure with nothing to compute it from has no series. */
+    private void delivery(String r, DeliveryMetrics.Figures f) {
+        metrics.deliveryDeploysPerDay.labelValues(r).set(f.deploysPerDay());
+        f.leadTime().ifPresentOrElse(d -> metrics.deliveryLeadTime.labelValues(r).set(d.toSeconds()),
+                () -> metrics.deliveryLeadTime.remove(r));
+        f.changeFailureRate().ifPresentOrElse(x -> metrics.deliveryChangeFailureRate.labelValues(r).set(x),
+                () -> metrics.deliveryChangeFailureRate.remove(r));
+        f.timeToRestore().ifPresentOrElse(d -> metrics.deliveryTimeToRestore.labelValues(r).set(d.toSeconds()),
+                () -> metrics.deliveryTimeToRestore.remove(r));
+    }
+
     /** Stores the view and makes the gauges say the same, removing series that no longer describe anything. */
     private void publish(RepoRef repo, RepoView old, RepoView now) {
         views.put(repo, now);
@@ -207,6 +224,7 @@ public final class StatusBoard implements DeployObserver {
                 .filter(g -> !shown.contains(g)).forEach(g -> metrics.gateOpen.remove(r, g));
         gates.forEach(g -> metrics.gateOpen.labelValues(r, g.gate()).set(g.open() ? 1 : 0));
         metrics.holdActive.labelValues(r).set(now.hold().isPresent() ? 1 : 0);
+        delivery(r, now.delivery());
         for (RolloutState.Phase phase : RolloutState.Phase.values()) {
             metrics.rolloutPhase.labelValues(r, phase.name().toLowerCase(Locale.ROOT))
                     .set(now.rollout().phase() == phase ? 1 : 0);

@@ -70,6 +70,7 @@ public final class StatusPage {
             h.append("<h3>Open autobump PR</h3><p>None open.</p>\n");
         }
         r.openPullRequests().forEach(pr -> openPr(h, pr));
+        delivery(h, r.delivery());
         deploys(h, r.recentDeploys(), zone);
         h.append("<p class=\"muted\">Last read from GitHub: ")
                 .append(r.seenAt() == null ? "not yet" : esc(when(r.seenAt(), zone))).append("</p></section>\n");
@@ -89,6 +90,28 @@ public final class StatusPage {
             h.append(" (").append(link(r.failedJobUrl(), "job")).append(')');
         }
         h.append("</p>\n");
+    }
+
+    /** The four delivery figures and the 30-day chart (inline SVG, no script). */
+    private static void delivery(StringBuilder h, StatusJson.DeliveryJson d) {
+        if (d == null) {
+            return;
+        }
+        h.append("<h3>Delivery, last ").append(d.periodDays()).append(" days</h3><p class=\"delivery\">")
+                .append(d.deploys()).append(" deploys (").append(String.format(Locale.ROOT, "%.2f", d.deploysPerDay()))
+                .append("/day) · lead time ").append(seconds(d.leadTimeSeconds())).append(" · change failure rate ")
+                .append(d.changeFailureRate() == null ? "n/a" : Math.round(d.changeFailureRate() * 100) + "%")
+                .append(" · time to restore ").append(seconds(d.timeToRestoreSeconds())).append("</p>\n")
+                .append(DeliveryChart.svg(d.days())).append('\n');
+    }
+
+    private static String seconds(Long s) {
+        if (s == null) {
+            return "n/a";
+        }
+        Duration d = Duration.ofSeconds(s);
+        return d.toHours() > 0 ? d.toHours() + "h" + (d.toMinutesPart() > 0 ? d.toMinutesPart() + "m" : "")
+                : d.toMinutes() + "m";
     }
 
     private static void window(StringBuilder h, StatusJson.WindowJson w, ZoneId zone) {

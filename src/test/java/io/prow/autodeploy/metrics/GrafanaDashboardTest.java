@@ -34,7 +34,9 @@ class GrafanaDashboardTest {
         assertThat(queried).contains("autodeploy_deployed_version_info", "autodeploy_gate_open",
                 "autodeploy_pending_deploy_age_seconds", "autodeploy_github_requests_total",
                 "autodeploy_deploys_total", "autodeploy_hold_active", "autodeploy_lead_time_seconds_bucket",
-                "autodeploy_last_deploy_timestamp_seconds");
+                "autodeploy_last_deploy_timestamp_seconds", "autodeploy_delivery_deploys_per_day",
+                "autodeploy_delivery_lead_time_seconds", "autodeploy_delivery_change_failure_ratio",
+                "autodeploy_delivery_time_to_restore_seconds", "autodeploy_rollout_phase");
     }
 
     /** Series names as Prometheus sees them: counters end in _total, histograms have _bucket, _sum and _count. */

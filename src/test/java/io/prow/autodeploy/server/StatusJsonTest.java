@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class StatusJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REPO_KEYS = List.of("repo", "baseBranch", "deployed", "hold", "window",
-            "openPullRequests", "recentDeploys", "seenAt", "lastFailureAt", "rollout");
+            "openPullRequests", "recentDeploys", "seenAt", "lastFailureAt", "rollout", "delivery");
     private final ManualClock clock = ManualClock.at("2026-11-25T18:00:00Z");
     private StatusScenario w;
 

@@ -34,7 +34,7 @@ final class RolloutComment {
             b.append(".\n\n");
         }
         b.append("- **Hold**: automatic deploys are held")
-                .append(heldOn.map(n -> " on #" + n).orElse(" (no autobump PR found to carry it)"))
+                .append(heldOn.map(n -> " on #" + n).orElse(""))
                 .append(" so the next bump does not land on top.\n");
         b.append("- **Roll back**: comment `/rollback ")
                 .append(rollbackTo.orElse("<tag>")).append("` to go back to the version that ran before.\n");

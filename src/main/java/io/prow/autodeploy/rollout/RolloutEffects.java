@@ -63,20 +63,26 @@ public final class RolloutEffects {
         return done;
     }
 
+    /**
+     * The marked comment is posted before holding: holding reconciles the autobump PR, which follows the rollout
+     * again and must find the marker (else it would hold again, and again). A replica that commented at the same
+     * moment loses to the oldest comment and deletes its own. The comment then gets its final text.
+     */
     private List<String> broken(RepoConfig c, RolloutState s, Deploy d, List<PullRequest> closed) {
         if (RolloutMarker.find(gh.comments(c.repo(), d.number()), gh.botLogin(), d.tag()).isPresent()) {
             return List.of(); // said and held once for this deploy; a released hold stays released
         }
+        Optional<String> back = DeployHistory.of(c, closed).rollbackTarget().map(Deploy::tag);
+        Comment mine = gh.createComment(c.repo(), d.number(), RolloutComment.broken(s, back, Optional.empty()));
+        Optional<Comment> oldest = RolloutMarker.find(gh.comments(c.repo(), d.number()), gh.botLogin(), d.tag());
+        if (oldest.isPresent() && oldest.get().id() != mine.id()) {
+            gh.deleteComment(c.repo(), mine.id());
+            return List.of();
+        }
         String reason = RolloutComment.holdReason(s);
         LOG.warn("{} in {}: holding deploys", reason, c.repo());
         Optional<PullRequest> heldOn = holds.hold(c, gh.botLogin(), reason);
-        Optional<String> back = DeployHistory.of(c, closed).rollbackTarget().map(Deploy::tag);
-        Comment mine = gh.createComment(c.repo(), d.number(),
-                RolloutComment.broken(s, back, heldOn.map(PullRequest::number)));
-        // Another replica may have commented at the same moment: the oldest stays, ours goes.
-        RolloutMarker.find(gh.comments(c.repo(), d.number()), gh.botLogin(), d.tag())
-                .filter(oldest -> oldest.id() != mine.id())
-                .ifPresent(oldest -> gh.deleteComment(c.repo(), mine.id()));
+        gh.editComment(c.repo(), mine.id(), RolloutComment.broken(s, back, heldOn.map(PullRequest::number)));
         return List.of("held deploys: " + reason);
     }
 

@@ -37,6 +37,37 @@ class RolloutEffectsTest {
         assertEquals(1, w.gh.peekComments(RolloutWorld.REPO, w.newPr).size(), "one comment per deploy");
     }
 
+    /** The real Holds reconciles the autobump PR, whose reconcile follows the rollout again: no second hold, no loop. */
+    @Test
+    void holdingReentersTheRolloutOnlyOnce() {
+        RolloutWorld w = new RolloutWorld(RolloutConfigs.contextsOnly());
+        w.job(Check.State.FAILURE);
+        List<String> reasons = new java.util.ArrayList<>();
+        RolloutEffects[] effects = new RolloutEffects[1];
+        effects[0] = new RolloutEffects(w.gh, new io.prow.autodeploy.deploy.DeployHolds() {
+            @Override
+            public Optional<io.prow.autodeploy.github.PullRequest> hold(io.prow.autodeploy.config.RepoConfig c,
+                                                                        String by, String reason) {
+                reasons.add(reason);
+                var closed = w.closed();
+                effects[0].act(c, w.follower.follow(c, closed), closed, Optional.empty()); // as Holds' reconcile does
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<io.prow.autodeploy.github.PullRequest> release(io.prow.autodeploy.config.RepoConfig c,
+                                                                           String by) {
+                throw new AssertionError("never released");
+            }
+        });
+        var closed = w.closed();
+        effects[0].act(w.config, w.follower.follow(w.config, closed), closed, Optional.empty());
+        assertEquals(List.of(FAILED_REASON), reasons);
+        List<Comment> comments = w.gh.peekComments(RolloutWorld.REPO, w.newPr);
+        assertEquals(1, comments.size());
+        assertThat(comments.get(0).body()).contains("automatic deploys are held", "state=failed");
+    }
+
     @Test
     void jobPassingOnRetryEditsTheCommentAndKeepsTheHold() {
         RolloutWorld w = new RolloutWorld(RolloutConfigs.both("http://prometheus.monitoring:9090"));

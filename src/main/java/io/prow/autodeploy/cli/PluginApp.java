@@ -120,7 +120,9 @@ public final class PluginApp implements AutoCloseable {
         reconciler.setScheduler(scheduler);
         reconciler.setBlocker(() -> configs.failure().map(why -> "Blocked: plugin config not reloaded (" + why + ")"));
         Holds holds = new Holds(gh, reconciler, clock);
-        this.rolloutImages = new RunningImagesSource(new PrometheusClient());
+        // The cache ages on the plugin's clock, like every other time decision (the demo and tests move it).
+        this.rolloutImages = new RunningImagesSource(new PrometheusClient()::query,
+                () -> java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         rolloutImages.onQuery(result -> metrics.prometheusQueries.labelValues(result).inc());
         RolloutFollower follower = new RolloutFollower(gh, rolloutImages, clock);
         reader.followRollouts(follower);

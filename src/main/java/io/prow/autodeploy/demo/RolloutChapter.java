@@ -40,7 +40,7 @@ final class RolloutChapter {
     private static final List<String> CONTAINERS = List.of("hook", "tide", "deck");
 
     private final PrintStream out;
-    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T17:00:00Z")); // Tue 09:00 in LA
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T15:55:00Z")); // Tue 07:55 in LA
     private final InMemoryGitHub gh = new InMemoryGitHub(clock, "k8s-ci-robot");
     private PodExporter exporter;
     private PrometheusProcess prometheus;
@@ -70,7 +70,11 @@ final class RolloutChapter {
         DemoRepo.seed(gh, clock);
         Path dir = Files.createTempDirectory("autodeploy-rollout-demo");
         Files.writeString(dir.resolve("hmac"), DemoRunner.TOKEN);
-        String old = "v20261127-0f1e2d3c4b";
+        // The cluster runs what the seeded history deployed last, and its deploy job passed back then.
+        PullRequest last = gh.peekAll(DemoRepo.REPO).stream().filter(PullRequest::merged)
+                .max(java.util.Comparator.comparingInt(PullRequest::number)).orElseThrow();
+        String old = last.title().replace("Update Prow to ", "");
+        gh.setCheck(DemoRepo.REPO, last.mergeCommitSha(), JOB, Check.State.SUCCESS);
         exporter = new PodExporter("prow", pods(old, old, 0));
         prometheus = PrometheusProcess.start(exporter.target());
         try {
@@ -97,6 +101,10 @@ final class RolloutChapter {
     }
 
     private void script(String old) throws Exception {
+        prometheus.awaitGeneration(1);
+        // Switching rollout on records the running version at first sight: pacing then counts from that moment.
+        sweep("rollout configured: " + old + " is seen running");
+        clock.set(Instant.parse("2026-12-01T17:00:00Z")); // Tue 09:00 in LA, the window opens
         String first = "v20261201-1a2b3c4d5e";
         String mergeSha = deploy(first);
         sweep("the deploy job has not reported yet");
@@ -127,9 +135,11 @@ final class RolloutChapter {
         int n = DemoRepo.bump(gh, tag);
         DemoRepo.pass(gh, n);
         app.reconciler.reconcile(config, n);
-        if (gh.peek(DemoRepo.REPO, n).labels().contains("autodeploy/ready")) {
-            gh.merge(DemoRepo.REPO, n);
+        if (!gh.peek(DemoRepo.REPO, n).labels().contains("autodeploy/ready")) {
+            throw new IllegalStateException("the demo's bump #" + n + " should be deployable:\n" + String.join("\n",
+                    gh.log()));
         }
+        gh.merge(DemoRepo.REPO, n);
         say("Tide merges #" + n + " (" + tag + ")");
         return gh.peek(DemoRepo.REPO, n).mergeCommitSha();
     }

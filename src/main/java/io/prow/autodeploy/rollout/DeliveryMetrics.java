@@ -57,7 +57,8 @@ public final class DeliveryMetrics {
                 .toList();
         List<DeployRecord> inPeriod = byRunning.stream().filter(d -> !d.runningOrMerged().isBefore(from)
                 && !d.runningOrMerged().isAfter(now)).toList();
-        List<DeployRecord> failed = byRunning.stream().filter(d -> failed(d, byRunning, incidents, watch)).toList();
+        java.util.Set<DeployRecord> failed = byRunning.stream().filter(d -> failed(d, byRunning, incidents, watch))
+                .collect(java.util.stream.Collectors.toSet());
         List<Duration> leads = inPeriod.stream().filter(d -> !d.rollback())
                 .map(d -> Duration.between(d.changeStart(), d.runningOrMerged()))
                 .filter(d -> !d.isNegative()).toList();
@@ -83,7 +84,7 @@ public final class DeliveryMetrics {
                 && next.map(n -> i.start().isBefore(n)).orElse(true));
     }
 
-    private static List<Day> days(List<DeployRecord> inPeriod, List<DeployRecord> failed, Instant now) {
+    private static List<Day> days(List<DeployRecord> inPeriod, java.util.Set<DeployRecord> failed, Instant now) {
         LocalDate last = now.atZone(ZoneOffset.UTC).toLocalDate();
         List<Day> days = new ArrayList<>();
         for (int i = (int) PERIOD.toDays() - 1; i >= 0; i--) {

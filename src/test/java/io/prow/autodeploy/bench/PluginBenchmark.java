@@ -26,6 +26,7 @@ class PluginBenchmark {
         startUp();
         githubCalls();
         reconcile();
+        rollout();
         hookLatency();
         String text = BenchTable.machine() + "\nload average (1 min) before / after: " + loadBefore + " / "
                 + BenchTable.loadAverage() + "\n\n" + table.render()
@@ -85,6 +86,22 @@ class PluginBenchmark {
         sweep("HTTP", "first sweep (start-up)", http.cold(), n);
         sweep("HTTP", "next sweep (reads own writes)", http.next(), n);
         sweep("HTTP", "steady sweep (nothing changed)", http.steady(), n);
+    }
+
+    private void rollout() throws Exception {
+        RolloutBench.SweepCost cost = RolloutBench.sweep(4);
+        assertThat(cost.githubCalls().keySet()).as("only the merge commit's checks are read").containsOnly("checks");
+        table.atMost("rollout", "sweep of 4 PRs: Prometheus queries", cost.prometheusQueries(), "", 1);
+        table.info("rollout", "sweep of 4 PRs: GitHub requests added (merge commit checks, ETag-cached over HTTP)",
+                cost.githubCalls().toString());
+        RolloutBench.Page big = RolloutBench.page(1_000, true);
+        RolloutBench.Page today = RolloutBench.page(100, false);
+        table.atMost("rollout", "status page, 1,000 deploys of history, rollout + delivery figures (median)",
+                big.pageMillis(), " ms", 50);
+        table.info("rollout", "status page today: one page of closed PRs (100 deploys), no rollout (median)",
+                String.format(Locale.ROOT, "%.2f ms", today.pageMillis()));
+        table.info("rollout", "reading 1,000 deploys into the board (delivery figures computed) / 100 today",
+                String.format(Locale.ROOT, "%.1f / %.1f ms", big.historyMillis(), today.historyMillis()));
     }
 
     private void sweep(String via, String which, ReconcileBench.Sweep s, int repos) {

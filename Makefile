@@ -10,11 +10,13 @@ TOKEN    ?= /etc/github/oauth
 build:
 	$(MVN) -q package -DskipTests
 
-# Real components the tests use are installed if missing: Alertmanager (alert tests) and Chromium (status page).
+# Real components the tests use are installed if missing: Alertmanager (alert tests), Chromium (status page) and
+# Prometheus (rollout tests).
 deps:
 	@missing=""; \
 	command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || missing="prometheus-alertmanager"; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v prometheus >/dev/null 2>&1 || missing="$$missing prometheus"; \
 	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 

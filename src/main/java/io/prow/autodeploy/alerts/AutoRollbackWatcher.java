@@ -10,6 +10,7 @@ import io.prow.autodeploy.rollback.DeployHistory;
 import io.prow.autodeploy.rollback.PlanOutcome;
 import io.prow.autodeploy.rollback.RollbackExecutor;
 import io.prow.autodeploy.rollback.RollbackPlanner;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +50,12 @@ public final class AutoRollbackWatcher {
     private final RollbackPlanner planner;
     // One lock per configured repo: bounded by the config, so the map never grows beyond it.
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile java.util.function.BiFunction<RepoConfig, Deploy, Instant> watchFrom = (c, d) -> d.mergedAt();
+
+    /** When the watch after a deploy starts: its merge by default; "running" when rollouts are followed. */
+    public void setWatchFrom(java.util.function.BiFunction<RepoConfig, Deploy, Instant> watchFrom) {
+        this.watchFrom = watchFrom;
+    }
 
     public AutoRollbackWatcher(GitHub gh, DeployHolds holds) {
         this.gh = gh;
@@ -83,7 +90,7 @@ public final class AutoRollbackWatcher {
             return Outcome.ignored("the latest deploy (#" + deploy.number() + ") is a rollback; never roll back a"
                     + " rollback");
         }
-        Optional<SuspectAlert> found = SuspectAlert.find(config, n, deploy);
+        Optional<SuspectAlert> found = SuspectAlert.find(config, n, deploy, watchFrom.apply(config, deploy));
         if (found.isEmpty()) {
             return Outcome.ignored("no matching alert started within " + config.alerts().autoRollbackWatch()
                     + " after #" + deploy.number() + " deployed " + deploy.tag());

@@ -17,8 +17,17 @@ public record SuspectAlert(String name, Instant startsAt, Duration afterDeploy) 
     private static final int MAX_NAME = 100;
 
     public static Optional<SuspectAlert> find(RepoConfig config, AlertmanagerNotification n, Deploy deploy) {
+        return find(config, n, deploy, deploy.mergedAt());
+    }
+
+    /**
+     * {@code watchFrom}: when the watch starts counting; the deploy's merge, or with {@code rollout} configured the
+     * moment it was seen running. An alert starting between the merge and then is a suspect too (mid-rollout).
+     */
+    public static Optional<SuspectAlert> find(RepoConfig config, AlertmanagerNotification n, Deploy deploy,
+                                              Instant watchFrom) {
         Instant from = deploy.mergedAt();
-        Instant until = from.plus(config.alerts().autoRollbackWatch());
+        Instant until = (watchFrom.isBefore(from) ? from : watchFrom).plus(config.alerts().autoRollbackWatch());
         return firingAndMatching(config, n)
                 .filter(a -> !a.startsAt().isBefore(from) && !a.startsAt().isAfter(until))
                 .min(Comparator.comparing(AlertmanagerNotification.Alert::startsAt)

@@ -38,6 +38,10 @@ import io.prow.autodeploy.events.KeyedExecutor;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.metrics.Metrics;
+import io.prow.autodeploy.rollout.PrometheusClient;
+import io.prow.autodeploy.rollout.RolloutEffects;
+import io.prow.autodeploy.rollout.RolloutFollower;
+import io.prow.autodeploy.rollout.RunningImagesSource;
 import io.prow.autodeploy.server.EdgeLimits;
 import io.prow.autodeploy.server.HelpProvider;
 import io.prow.autodeploy.server.HmacSecrets;
@@ -93,6 +97,8 @@ public final class PluginApp implements AutoCloseable {
     public final DeployReconciler reconciler;
     public final DeployScheduler scheduler;
     public final StatusBoard board;
+    /** Prometheus answers for rollouts (its query count is what the bench reads). */
+    public final RunningImagesSource rolloutImages;
     public final CommandRegistry registry;
     public final HmacSecrets secrets;
     /** {@code POST /alertmanager}, present when a webhook token file is given. */
@@ -139,6 +145,13 @@ public final class PluginApp implements AutoCloseable {
         reconciler.setScheduler(scheduler);
         reconciler.setBlocker(() -> configs.failure().map(why -> "Blocked: plugin config not reloaded (" + why + ")"));
         Holds holds = new Holds(gh, reconciler, clock);
+        // The cache ages on the plugin's clock, like every other time decision (the demo and tests move it).
+        this.rolloutImages = new RunningImagesSource(new PrometheusClient()::query,
+                () -> java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis()));
+        rolloutImages.onQuery(result -> metrics.prometheusQueries.labelValues(result).inc());
+        RolloutFollower follower = new RolloutFollower(gh, rolloutImages, clock);
+        reader.followRollouts(follower);
+        reconciler.setRolloutEffects(new RolloutEffects(gh, holds));
         MarkedReplies replies = new MarkedReplies(gh);
         DeployOverrides overrides = new DeployOverrides(gh, reader, reconciler, clock, metrics);
         // The only list of commands: matching, authorization and /help all read it. Cancel before hold.
@@ -155,7 +168,7 @@ public final class PluginApp implements AutoCloseable {
         HelpProvider help = new HelpProvider(configs, registry, gates, board);
         // The same AlertSource as the gate's: a notification invalidates exactly the answers decisions read.
         this.alertmanager = alertmanagerTokenFile.map(f -> new AlertmanagerReceiver(new AlertmanagerWebhook(f),
-                alerts, this::reconcileAll, () -> configs.get().repos(), new AutoRollbackWatcher(gh, holds)));
+                alerts, this::reconcileAll, () -> configs.get().repos(), watcher(gh, holds, follower)));
         warnIfAutoRollbackCannotHear(config, alertmanager.isPresent());
         this.hook = new HookHandler(secrets, router, metrics);
         this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
@@ -266,6 +279,20 @@ public final class PluginApp implements AutoCloseable {
 
     public int healthPort() {
         return server.healthPort();
+    }
+
+    /** The auto-rollback watch counts from "running" where rollouts are followed (one ETag'd read per notification). */
+    private static AutoRollbackWatcher watcher(GitHub gh, Holds holds, RolloutFollower follower) {
+        AutoRollbackWatcher w = new AutoRollbackWatcher(gh, holds);
+        w.setWatchFrom((c, d) -> {
+            if (!c.rollout().enabled()) {
+                return d.mergedAt();
+            }
+            var state = follower.follow(c, io.prow.autodeploy.deploy.AutobumpPulls.recentlyClosed(gh, c));
+            return state.deploy().filter(x -> x.number() == d.number()).flatMap(x -> state.countFrom())
+                    .orElse(d.mergedAt());
+        });
+        return w;
     }
 
     public static void installJvmMetrics(Metrics metrics) {

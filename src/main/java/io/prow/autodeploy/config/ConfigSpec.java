@@ -34,7 +34,8 @@ public final class ConfigSpec {
             @JsonProperty("alerts") Alerts alerts,
             @JsonProperty("oncall") Oncall oncall,
             @JsonProperty("breakingChanges") BreakingChanges breakingChanges,
-            @JsonProperty("retest") Retest retest) {}
+            @JsonProperty("retest") Retest retest,
+            @JsonProperty("rollout") Rollout rollout) {}
 
     public record Autobump(
             @JsonProperty("authors") List<String> authors,
@@ -96,6 +97,19 @@ public final class ConfigSpec {
             @JsonProperty("sourceRepo") String sourceRepo,
             @JsonProperty("paths") List<String> paths,
             @JsonProperty("messagePattern") String messagePattern) {}
+
+    public record Rollout(
+            @JsonProperty("contexts") List<String> contexts,
+            @JsonProperty("timeout") String timeout,
+            @JsonProperty("onUnknown") String onUnknown,
+            @JsonProperty("prometheus") RolloutPrometheus prometheus) {}
+
+    public record RolloutPrometheus(
+            @JsonProperty("url") String url,
+            @JsonProperty("query") String query,
+            @JsonProperty("containers") List<String> containers,
+            @JsonProperty("cacheTtl") String cacheTtl,
+            @JsonProperty("timeout") String timeout) {}
 
     public record Retest(
             @JsonProperty("max") Integer max,

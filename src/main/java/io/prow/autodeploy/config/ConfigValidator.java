@@ -98,16 +98,18 @@ public final class ConfigValidator {
             var oncall = SectionValidators.oncall(problems, at + ".oncall", r.oncall());
             var breaking = BeyondValidators.breakingChanges(problems, at + ".breakingChanges", r.breakingChanges());
             var retest = BeyondValidators.retest(problems, at + ".retest", r.retest());
+            var rollout = RolloutValidator.rollout(problems, at + ".rollout", r.rollout());
             if (merge != null && hold != null && merge.labels().contains(hold.label())) {
                 problems.add(new ConfigProblem(at + ".merge.labels",
                         "must not contain the hold label '" + hold.label() + "'"));
             }
             if (ref == null || autobump == null || merge == null || window == null || hold == null
-                    || rollback == null || alerts == null || oncall == null || breaking == null || retest == null) {
+                    || rollback == null || alerts == null || oncall == null || breaking == null || retest == null
+                    || rollout == null) {
                 return null;
             }
             return new RepoConfig(ref, base, autobump, merge, window, hold, rollback, alerts, oncall, breaking,
-                    retest);
+                    retest, rollout);
         }
     }
 

@@ -28,7 +28,15 @@ public record RepoConfig(
         Alerts alerts,
         Oncall oncall,
         BreakingChanges breakingChanges,
-        Retest retest) {
+        Retest retest,
+        RolloutConfig rollout) {
+
+    /** A repo that does not follow rollouts: "merged" is "deployed", as before {@code rollout} existed. */
+    public RepoConfig(RepoRef repo, String baseBranch, Autobump autobump, Merge merge, Window window, Hold hold,
+                      Rollback rollback, Alerts alerts, Oncall oncall, BreakingChanges breakingChanges, Retest retest) {
+        this(repo, baseBranch, autobump, merge, window, hold, rollback, alerts, oncall, breakingChanges, retest,
+                RolloutConfig.off());
+    }
 
     /** A repo without the breaking-change guard and with default test retries (configs built before they existed). */
     public RepoConfig(RepoRef repo, String baseBranch, Autobump autobump, Merge merge, Window window, Hold hold,

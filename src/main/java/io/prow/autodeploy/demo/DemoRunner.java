@@ -162,6 +162,7 @@ public final class DemoRunner {
         if (alerts.isPresent()) {
             alertChapter(weekend);
         }
+        RolloutChapter.run(out);
         out.println();
         out.println("/help Config for " + DemoRepo.REPO + ":");
         out.println("  " + app.config().repos().get(0).repo() + ": " + new io.prow.autodeploy.server.HelpProvider(

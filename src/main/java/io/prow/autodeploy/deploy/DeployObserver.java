@@ -24,6 +24,9 @@ public interface DeployObserver {
     /** Recently closed PRs of a repo with no open bump: the deploy history, so a restart still knows what runs. */
     default void history(RepoConfig config, List<PullRequest> recentlyClosed) {}
 
+    /** Where the latest deploy of a repo stands, read by a sweep with no open bump (else it is in the snapshot). */
+    default void rollout(RepoConfig config, io.prow.autodeploy.rollout.RolloutState state) {}
+
     DeployObserver NONE = new DeployObserver() {};
 
     /** Tells each observer in turn. */
@@ -52,6 +55,11 @@ public interface DeployObserver {
             @Override
             public void history(RepoConfig config, List<PullRequest> recentlyClosed) {
                 observers.forEach(o -> o.history(config, recentlyClosed));
+            }
+
+            @Override
+            public void rollout(RepoConfig config, io.prow.autodeploy.rollout.RolloutState state) {
+                observers.forEach(o -> o.rollout(config, state));
             }
         };
     }

@@ -6,6 +6,8 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.rollout.RolloutEffects;
+import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,7 @@ public final class DeployReconciler {
     private final FollowUps followUps;
     private volatile DeployScheduler scheduler;
     private volatile java.util.function.Supplier<Optional<String>> blocker = Optional::empty;
+    private volatile RolloutEffects rolloutEffects;
     // Weak values: a lock lives while some thread holds or waits for it, so PRs long gone do not pile up.
     private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
 
@@ -53,6 +56,17 @@ public final class DeployReconciler {
     /** Why no deploy may happen right now whatever the gates say (a config that failed to reload), if anything. */
     public void setBlocker(java.util.function.Supplier<Optional<String>> blocker) {
         this.blocker = blocker;
+    }
+
+    /** Hold on a failed or stuck rollout, record "running" on the merge commit (repos with {@code rollout}). */
+    public void setRolloutEffects(RolloutEffects effects) {
+        this.rolloutEffects = effects;
+    }
+
+    private List<String> rolloutEffects(RepoConfig c, RolloutState state, List<PullRequest> closed,
+                                        Optional<String> holdReason) {
+        RolloutEffects e = rolloutEffects;
+        return e == null || blocker.get().isPresent() ? List.of() : e.act(c, state, closed, holdReason);
     }
 
     public void setScheduler(DeployScheduler scheduler) {
@@ -114,6 +128,11 @@ public final class DeployReconciler {
             reading = reader.readFor(c, gh.pullRequest(c.repo(), number));
         }
         Snapshot s = reading.snapshot();
+        List<String> rolled = rolloutEffects(c, s.rollout(), reading.recentlyClosed(),
+                s.hold().map(HoldInfo::reason));
+        if (!rolled.isEmpty()) {
+            LOG.info("rollout of {}: {}", c.repo(), String.join("; ", rolled));
+        }
         if (!pr.open()) {
             observer.observed(reading, null);
             return Optional.empty();
@@ -161,7 +180,14 @@ public final class DeployReconciler {
             // No bump to reconcile, so nothing else reads the history: one (ETag-cached) read keeps the deployed
             // version known after a restart and notices a rollback merged while no bump is open.
             try {
-                observer.history(c, AutobumpPulls.recentlyClosed(gh, c));
+                List<PullRequest> closed = AutobumpPulls.recentlyClosed(gh, c);
+                RolloutState rollout = reader.rollout(c, closed);
+                List<String> rolled = rolloutEffects(c, rollout, closed, Optional.empty());
+                if (!rolled.isEmpty()) {
+                    LOG.info("rollout of {}: {}", c.repo(), String.join("; ", rolled));
+                }
+                observer.rollout(c, rollout);
+                observer.history(c, closed);
             } catch (GitHubException e) {
                 observer.failed(c);
             }

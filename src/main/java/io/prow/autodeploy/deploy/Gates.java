@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The deploy gates, in the order a person would check them: is it ours, is it green, did anyone say stop, did
- * oncall read what changed in Prow, may we deploy now, may we deploy again already. The order decides which reason
+ * The deploy gates, in the order a person would check them: is it ours, is it green, did anyone say stop, does
+ * the last deploy run, did oncall read what changed in Prow, may we deploy now, may we deploy again already. The order decides which reason
  * the status shows first. A failed test is retried once inside the window; oncall's /deploy-now opens the two time
  * gates once.
  */
@@ -22,6 +22,7 @@ public final class Gates {
                 new RetryingTestsGate(new TestsGate()),
                 new HoldGate(),
                 new AlertGate(),
+                new RolloutGate(),
                 new BreakingChangeGate(),
                 new DeployNowOverride(new WindowGate()),
                 new DeployNowOverride(new PacingGate())));

@@ -31,7 +31,8 @@ public final class PacingGate implements Gate {
             return GateResult.open(NAME, "no earlier deploy");
         }
         Deploy last = s.lastDeploy().get();
-        Instant opens = last.mergedAt().plus(min);
+        // With rollout followed, pacing counts from "running" (RolloutGate keeps the bump waiting until then).
+        Instant opens = s.rollout().countFrom().orElse(last.mergedAt()).plus(min);
         if (!now.isBefore(opens)) {
             return GateResult.open(NAME, "last deploy " + GoDuration.format(min) + " or more ago");
         }

@@ -4,6 +4,7 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.rollout.RolloutState;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,7 @@ import java.util.Optional;
  * replicas agree and a restart loses nothing. {@code sourceChanges} is the Prow source range this bump deploys
  * (breaking-change guard); {@code markers} what our marker comments say (approval, {@code /deploy-now}, retests).
  * {@code bump} is what the files' patches deploy ({@link BumpDiff}): the tag comes from the diff, not the title.
+ * {@code rollout} where {@code lastDeploy} stands between merged and running.
  */
 public record Snapshot(
         RepoConfig config,
@@ -24,7 +26,8 @@ public record Snapshot(
         AlertState alerts,
         SourceChanges sourceChanges,
         PrMarkers markers,
-        BumpDiff bump) {
+        BumpDiff bump,
+        RolloutState rollout) {
 
     public Snapshot {
         changedFiles = List.copyOf(changedFiles);
@@ -36,7 +39,8 @@ public record Snapshot(
                     Optional<Deploy> lastDeploy, Optional<HoldInfo> hold, AlertState alerts,
                     SourceChanges sourceChanges, PrMarkers markers) {
         this(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, markers,
-                BumpDiff.read(config.autobump(), changedFiles.stream().map(ChangedFile::withoutPatch).toList()));
+                BumpDiff.read(config.autobump(), changedFiles.stream().map(ChangedFile::withoutPatch).toList()),
+                RolloutState.notFollowed(lastDeploy));
     }
 
     /** The snapshot of a PR whose files (with their patches) were read: the bump's tag comes from them. */
@@ -44,7 +48,8 @@ public record Snapshot(
                               Optional<Deploy> lastDeploy, Optional<HoldInfo> hold, AlertState alerts,
                               SourceChanges sourceChanges, PrMarkers markers) {
         return new Snapshot(config, pr, files.stream().map(ChangedFile::path).toList(), checks, lastDeploy, hold,
-                alerts, sourceChanges, markers, BumpDiff.read(config.autobump(), files));
+                alerts, sourceChanges, markers, BumpDiff.read(config.autobump(), files),
+                RolloutState.notFollowed(lastDeploy));
     }
 
     /** A snapshot without the breaking-change guard and without markers read. */
@@ -54,7 +59,12 @@ public record Snapshot(
     }
 
     public Snapshot withMarkers(PrMarkers m) {
-        return new Snapshot(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, m, bump);
+        return new Snapshot(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, m, bump,
+                rollout);
+    }
+
+    public Snapshot withRollout(RolloutState r) {
+        return new Snapshot(config, pr, changedFiles, checks, lastDeploy, hold, alerts, sourceChanges, markers, bump, r);
     }
 
     /**

@@ -9,6 +9,8 @@ import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.PrLedger;
 import io.prow.autodeploy.rollback.DeployHistory;
+import io.prow.autodeploy.rollout.RolloutFollower;
+import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -21,14 +23,16 @@ import java.util.Optional;
  * for its ledger (1: the hold record decides the hold gate; markers are used when they could change the decision:
  * an approval while the guard is closed, a retest count while a test failed, a {@code /deploy-now} while the window
  * or pacing is closed), and the source range of the bump once per pair of
- * tags (1, with the guard on). Alerts come from a cached source. That is 5 port calls on the warm path, all ETag 304s when
- * nothing changed.
+ * tags (1, with the guard on), the statuses on the last deploy's merge commit while its rollout is followed and
+ * not yet recorded running (1). Alerts and Prometheus come from cached sources. That is 5 port calls on the warm
+ * path (6 while a rollout is being followed), all ETag 304s when nothing changed.
  */
 public final class SnapshotReader {
     private final GitHub gh;
     private final AlertSource alerts;
     private final Clock clock;
     private final SourceComparer comparer;
+    private volatile RolloutFollower rollouts;
     // Weighed by patch size: patches are outside input, so the cache is bounded in characters, not entries.
     private final Cache<String, List<ChangedFile>> filesBySha = Caffeine.newBuilder()
             .maximumWeight(32L * 1024 * 1024)
@@ -46,6 +50,18 @@ public final class SnapshotReader {
         this.alerts = alerts;
         this.clock = clock;
         this.comparer = new SourceComparer(gh);
+    }
+
+    /** Follow the last deploy past "merged" (repos with {@code rollout} configured); unset: merged is running. */
+    public void followRollouts(RolloutFollower follower) {
+        this.rollouts = follower;
+    }
+
+    /** Where the latest deploy among {@code recentlyClosed} stands (1 GitHub read when followed and not settled). */
+    public RolloutState rollout(RepoConfig c, List<PullRequest> recentlyClosed) {
+        RolloutFollower f = rollouts;
+        return f == null ? RolloutState.notFollowed(DeployHistory.fromPulls(c, recentlyClosed).stream().findFirst())
+                : f.follow(c, recentlyClosed);
     }
 
     /** Empty when the PR does not look like an autobump PR: nothing more is read and nothing will be written. */
@@ -81,7 +97,7 @@ public final class SnapshotReader {
         BumpDiff bump = BumpDiff.read(c.autobump(), files);
         SourceChanges changes = comparer.changes(c, bump.tag(), last);
         Snapshot s = new Snapshot(c, pr, files.stream().map(ChangedFile::path).toList(), checks, last, hold,
-                alerts.state(c), changes, PrMarkers.UNREAD, bump);
+                alerts.state(c), changes, PrMarkers.UNREAD, bump, rollout(c, closed));
         if (allMarkers || markersMatter(s, clock.instant())) {
             s = s.withMarkers(PrMarkers.of(ledger, s.tag(), pr.headSha(), changes.range()));
         }

@@ -5,6 +5,9 @@ import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.rollback.DeployHistory;
+import io.prow.autodeploy.rollout.DeliveryHistory;
+import io.prow.autodeploy.rollout.DeliveryMetrics;
+import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +33,11 @@ public final class StatusBoard implements DeployObserver {
     private final Metrics metrics;
     private final Clock clock;
     private final DeployTally tally;
+    static final DeliveryMetrics.Figures NO_DELIVERY = DeliveryMetrics.compute(List.of(), List.of(),
+            Duration.ofHours(1), Instant.EPOCH);
     private final Map<RepoRef, RepoView> views = new ConcurrentHashMap<>();
+    // The rollout state a sweep without an open bump read (bounded by the configured repos).
+    private final Map<RepoRef, RolloutState> rollouts = new ConcurrentHashMap<>();
 
     /**
      * An open autobump PR and its latest decision. {@code greenSince}: since when (as first seen by this process)
@@ -49,14 +56,21 @@ public final class StatusBoard implements DeployObserver {
      * {@code failedAt} is set when the last reconcile could not read GitHub.
      */
     public record RepoView(Optional<Deploy> deployed, List<Deploy> recentDeploys, List<PendingPr> open,
-                           Optional<HoldInfo> hold, Instant updatedAt, Optional<Instant> failedAt) {
+                           Optional<HoldInfo> hold, Instant updatedAt, Optional<Instant> failedAt,
+                           RolloutState rollout, DeliveryMetrics.Figures delivery) {
         public RepoView {
             recentDeploys = List.copyOf(recentDeploys);
             open = List.copyOf(open);
         }
 
         static RepoView empty(Instant now) {
-            return new RepoView(Optional.empty(), List.of(), List.of(), Optional.empty(), now, Optional.empty());
+            return new RepoView(Optional.empty(), List.of(), List.of(), Optional.empty(), now, Optional.empty(),
+                    RolloutState.notFollowed(Optional.empty()), NO_DELIVERY);
+        }
+
+        /** The newest deploy while it is not running yet (or failed / stuck / unknown): shown beside the deployed one. */
+        public Optional<Deploy> inFlight() {
+            return rollout.running() ? Optional.empty() : rollout.deploy();
         }
 
         /** The newest open autobump PR: the one the gauges describe. */
@@ -83,6 +97,7 @@ public final class StatusBoard implements DeployObserver {
         RepoView old = views.getOrDefault(c.repo(), RepoView.empty(now));
         List<Deploy> history = DeployHistory.fromPulls(c, reading.recentlyClosed());
         count(c, history, reading.recentlyClosed());
+        rollouts.put(c.repo(), s.rollout());
 
         List<PendingPr> open = new ArrayList<>(old.open().stream()
                 .filter(p -> p.pr().number() != s.pr().number()).toList());
@@ -92,9 +107,10 @@ public final class StatusBoard implements DeployObserver {
         open.sort(Comparator.comparingInt((PendingPr p) -> p.pr().number()).reversed());
         // A closed PR speaks for the hold only when no bump is open: then it is the one a new bump inherits from.
         Optional<HoldInfo> hold = d != null || open.isEmpty() ? s.hold() : old.hold();
-        RepoView view = new RepoView(history.stream().findFirst().or(old::deployed),
+        RepoView view = new RepoView(running(c, history, s.rollout()).or(old::deployed),
                 history.isEmpty() ? old.recentDeploys() : history.stream().limit(RECENT_DEPLOYS).toList(),
-                open, hold, now, Optional.empty());
+                open, hold, now, Optional.empty(), s.rollout(),
+                DeliveryHistory.figures(c, reading.recentlyClosed(), s.rollout(), hold, now));
         publish(c.repo(), old, view);
     }
 
@@ -107,7 +123,7 @@ public final class StatusBoard implements DeployObserver {
         Set<Integer> numbers = open.stream().map(PullRequest::number).collect(Collectors.toSet());
         List<PendingPr> still = old.open().stream().filter(p -> numbers.contains(p.pr().number())).toList();
         publish(config.repo(), old, new RepoView(old.deployed(), old.recentDeploys(), still, old.hold(),
-                clock.instant(), Optional.empty()));
+                clock.instant(), Optional.empty(), old.rollout(), old.delivery()));
     }
 
     @Override
@@ -116,9 +132,30 @@ public final class StatusBoard implements DeployObserver {
         RepoView old = views.getOrDefault(c.repo(), RepoView.empty(now));
         List<Deploy> history = DeployHistory.fromPulls(c, recentlyClosed);
         count(c, history, recentlyClosed);
-        publish(c.repo(), old, new RepoView(history.stream().findFirst().or(old::deployed),
+        RolloutState rollout = rollouts.getOrDefault(c.repo(), old.rollout());
+        publish(c.repo(), old, new RepoView(running(c, history, rollout).or(old::deployed),
                 history.isEmpty() ? old.recentDeploys() : history.stream().limit(RECENT_DEPLOYS).toList(),
-                old.open(), old.hold(), now, Optional.empty()));
+                old.open(), old.hold(), now, Optional.empty(), rollout,
+                DeliveryHistory.figures(c, recentlyClosed, rollout, old.hold(), now)));
+    }
+
+    @Override
+    public synchronized void rollout(RepoConfig config, RolloutState state) {
+        rollouts.put(config.repo(), state);
+    }
+
+    /**
+     * The deployed version is the running one: the newest deploy once its rollout is followed to "running" (or
+     * when rollouts are not followed), else the one before it, which ran when the newest merged.
+     */
+    static Optional<Deploy> running(RepoConfig c, List<Deploy> history, RolloutState rollout) {
+        if (history.isEmpty()) {
+            return Optional.empty();
+        }
+        Deploy newest = history.get(0);
+        boolean runs = !c.rollout().enabled() || rollout.running()
+                && rollout.deploy().filter(d -> d.number() == newest.number()).isPresent();
+        return runs ? Optional.of(newest) : history.stream().skip(1).findFirst();
     }
 
     @Override
@@ -127,7 +164,7 @@ public final class StatusBoard implements DeployObserver {
         // A failed read is not a sighting: a repo never read keeps "seen: not yet" (updatedAt null).
         RepoView old = views.getOrDefault(config.repo(), RepoView.empty(null));
         publish(config.repo(), old, new RepoView(old.deployed(), old.recentDeploys(), old.open(), old.hold(),
-                old.updatedAt(), Optional.of(now)));
+                old.updatedAt(), Optional.of(now), old.rollout(), old.delivery()));
     }
 
     /** Green = trusted and tests passed. The clock starts when first seen green on this head and keeps running. */
@@ -156,6 +193,17 @@ public final class StatusBoard implements DeployObserver {
         }
     }
 
+    /** The four delivery figures as gauges; a figure with nothing to compute it from has no series. */
+    private void delivery(String r, DeliveryMetrics.Figures f) {
+        metrics.deliveryDeploysPerDay.labelValues(r).set(f.deploysPerDay());
+        f.leadTime().ifPresentOrElse(d -> metrics.deliveryLeadTime.labelValues(r).set(d.toSeconds()),
+                () -> metrics.deliveryLeadTime.remove(r));
+        f.changeFailureRate().ifPresentOrElse(x -> metrics.deliveryChangeFailureRate.labelValues(r).set(x),
+                () -> metrics.deliveryChangeFailureRate.remove(r));
+        f.timeToRestore().ifPresentOrElse(d -> metrics.deliveryTimeToRestore.labelValues(r).set(d.toSeconds()),
+                () -> metrics.deliveryTimeToRestore.remove(r));
+    }
+
     /** Stores the view and makes the gauges say the same, removing series that no longer describe anything. */
     private void publish(RepoRef repo, RepoView old, RepoView now) {
         views.put(repo, now);
@@ -176,6 +224,11 @@ public final class StatusBoard implements DeployObserver {
                 .filter(g -> !shown.contains(g)).forEach(g -> metrics.gateOpen.remove(r, g));
         gates.forEach(g -> metrics.gateOpen.labelValues(r, g.gate()).set(g.open() ? 1 : 0));
         metrics.holdActive.labelValues(r).set(now.hold().isPresent() ? 1 : 0);
+        delivery(r, now.delivery());
+        for (RolloutState.Phase phase : RolloutState.Phase.values()) {
+            metrics.rolloutPhase.labelValues(r, phase.name().toLowerCase(Locale.ROOT))
+                    .set(now.rollout().phase() == phase ? 1 : 0);
+        }
         Instant at = clock.instant();
         metrics.pendingDeployAge.labelValues(r).set(now.open().stream().map(p -> p.waited(at))
                 .max(Comparator.naturalOrder()).orElse(Duration.ZERO).toSeconds());

@@ -84,7 +84,8 @@ public final class EventParser {
                 needText(need(pr, "base"), "ref"), "open".equals(text(pr, "state")), time(pr, "created_at"),
                 time(pr, "closed_at"), time(pr, "merged_at"), labels, text(pr, "html_url"),
                 // head.repo is null when the fork was deleted: no head repository, so never trusted.
-                head.path("repo").hasNonNull("full_name") ? head.path("repo").path("full_name").asText() : null);
+                head.path("repo").hasNonNull("full_name") ? head.path("repo").path("full_name").asText() : null,
+                pr.path("merged").asBoolean(false) ? text(pr, "merge_commit_sha") : null);
     }
 
     private static RepoRef required(RepoRef repo) throws PayloadException {

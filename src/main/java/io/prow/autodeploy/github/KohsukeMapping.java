@@ -42,7 +42,32 @@ final class KohsukeMapping {
                 instant(pr.getMergedAt()),
                 pr.getLabels().stream().map(GHLabel::getName).collect(Collectors.toSet()),
                 text(pr.getHtmlUrl()),
-                headRepo == null ? null : headRepo.getFullName());
+                headRepo == null ? null : headRepo.getFullName(),
+                pr.getMergedAt() != null ? mergeCommitSha(pr) : null);
+    }
+
+    private static final java.lang.reflect.Field MERGE_COMMIT_SHA = mergeCommitShaField();
+
+    /**
+     * The {@code merge_commit_sha} GitHub sent in the list or single answer. Not {@code getMergeCommitSha()}: kohsuke
+     * "populates" first, one extra GET per PR of the page of closed PRs every decision reads.
+     */
+    private static String mergeCommitSha(GHPullRequest pr) {
+        try {
+            return MERGE_COMMIT_SHA == null ? null : (String) MERGE_COMMIT_SHA.get(pr);
+        } catch (IllegalAccessException e) {
+            return null;
+        }
+    }
+
+    private static java.lang.reflect.Field mergeCommitShaField() {
+        try {
+            java.lang.reflect.Field f = GHPullRequest.class.getDeclaredField("merge_commit_sha");
+            f.setAccessible(true);
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // a kohsuke without the field: rollouts are then not followed (the tracker says so)
+        }
     }
 
     static Comment comment(GHIssueComment c) throws IOException {

@@ -30,6 +30,12 @@ public final class Metrics {
     public final Counter commands;
     public final Counter alertQueries;
     public final Counter deployNow;
+    public final Gauge rolloutPhase;
+    public final Counter prometheusQueries;
+    public final Gauge deliveryDeploysPerDay;
+    public final Gauge deliveryLeadTime;
+    public final Gauge deliveryChangeFailureRate;
+    public final Gauge deliveryTimeToRestore;
 
     public Metrics(PrometheusRegistry registry) {
         this.registry = registry;
@@ -79,6 +85,28 @@ public final class Metrics {
         deployNow = Counter.builder().name("autodeploy_deploy_now_total")
                 .help("Autobump PRs oncall let skip the window and pacing once with /deploy-now")
                 .labelNames("repo").register(registry);
+        rolloutPhase = rolloutPhase(registry);
+        prometheusQueries = Counter.builder().name("autodeploy_prometheus_queries_total")
+                .help("Prometheus queries for rollouts by result (ok, error)").labelNames("result").register(registry);
+        deliveryDeploysPerDay = Gauge.builder().name("autodeploy_delivery_deploys_per_day")
+                .help("Deployment frequency: deploys that reached running in the last 30 days, per day")
+                .labelNames("repo").register(registry);
+        deliveryLeadTime = Gauge.builder().name("autodeploy_delivery_lead_time_seconds")
+                .help("Lead time for changes: median change start to running, last 30 days").labelNames("repo")
+                .register(registry);
+        deliveryChangeFailureRate = Gauge.builder().name("autodeploy_delivery_change_failure_ratio")
+                .help("Change failure rate: deploys followed by a rollback or a hold within the watch / deploys, last"
+                        + " 30 days").labelNames("repo").register(registry);
+        deliveryTimeToRestore = Gauge.builder().name("autodeploy_delivery_time_to_restore_seconds")
+                .help("Time to restore: median incident start to the next good deploy running, last 30 days")
+                .labelNames("repo").register(registry);
+    }
+
+    // Rollout following (issue 14): our own autodeploy_ names.
+    private Gauge rolloutPhase(PrometheusRegistry registry) {
+        return Gauge.builder().name("autodeploy_rollout_phase")
+                .help("1 for the phase the latest deploy's rollout is in (not_followed, applying, running, failed,"
+                        + " stuck, unknown), 0 for the others").labelNames("repo", "phase").register(registry);
     }
 
     public static Metrics fresh() {

@@ -109,6 +109,7 @@ final class SandboxJson {
                 .put("title", pr.title()).put("body", pr.body()).put("draft", false)
                 .put("created_at", iso(pr.createdAt())).put("updated_at", iso(updated))
                 .put("closed_at", iso(pr.closedAt())).put("merged_at", iso(pr.mergedAt()))
+                .put("merge_commit_sha", pr.mergeCommitSha())
                 .put("author_association", "MEMBER");
         p.set("user", user(pr.author()));
         ArrayNode labels = p.putArray("labels");

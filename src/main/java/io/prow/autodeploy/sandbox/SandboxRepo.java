@@ -47,6 +47,7 @@ final class SandboxRepo {
         Instant createdAt;
         Instant closedAt;
         Instant mergedAt;
+        String mergeCommitSha;
         Set<String> labels = new LinkedHashSet<>();
         /** Paths whose patch GitHub would not show (a diff too large): listed without {@code patch}. */
         Set<String> hiddenPatches = new LinkedHashSet<>();

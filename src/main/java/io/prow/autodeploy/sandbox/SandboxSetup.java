@@ -135,6 +135,7 @@ abstract class SandboxSetup {
         r.branches.put(pr.baseRef, sha);
         pr.open = false;
         pr.mergedAt = clock.instant();
+        pr.mergeCommitSha = sha;
         pr.closedAt = pr.mergedAt;
         record("#" + number + " merged into " + pr.baseRef);
     }
@@ -257,7 +258,8 @@ abstract class SandboxSetup {
     protected PullRequest snapshot(RepoRef ref, SandboxRepo.Pr p) {
         return new PullRequest(ref, p.number, p.title, p.body, p.author, p.headOwner, p.headRef, p.headSha,
                 p.baseRef, p.open, p.createdAt, p.closedAt, p.mergedAt, p.labels,
-                "https://github.com/" + ref + "/pull/" + p.number);
+                "https://github.com/" + ref + "/pull/" + p.number,
+                p.headOwner == null ? null : p.headOwner + "/" + ref.name(), p.mergeCommitSha);
     }
 
     protected String newSha() {

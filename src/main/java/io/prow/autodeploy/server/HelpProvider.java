@@ -99,6 +99,9 @@ public final class HelpProvider {
         Optional<StatusBoard.RepoView> view = board.view(rc.repo());
         String deployed = view.flatMap(StatusBoard.RepoView::deployed)
                 .map(d -> d.tag() + " (merged " + d.mergedAt() + ")").orElse("unknown yet");
+        // The running version; the one merged but not running yet is named beside it.
+        deployed += view.flatMap(v -> v.inFlight().map(d -> "; in flight: " + d.tag() + ", "
+                + v.rollout().detail())).orElse("");
         String hold = view.flatMap(StatusBoard.RepoView::hold).map(h -> h.describe()).orElse("none");
         String who = registry.all().stream().map(c -> c.spec().name() + ": "
                 + CommandRegistry.whoCanUse(c, rc)).distinct().collect(Collectors.joining("; "));

@@ -12,6 +12,9 @@ import io.prow.autodeploy.deploy.GateResult;
 import io.prow.autodeploy.deploy.HoldInfo;
 import io.prow.autodeploy.deploy.StatusBoard;
 import java.time.DayOfWeek;
+import io.prow.autodeploy.rollout.DeliveryMetrics;
+import io.prow.autodeploy.rollout.RolloutState;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
@@ -35,7 +38,38 @@ public final class StatusJson {
     /** {@code seenAt}: the last reconcile that read GitHub; null before the first. */
     public record RepoStatus(String repo, String baseBranch, DeployJson deployed, HoldJson hold, WindowJson window,
                              List<OpenPr> openPullRequests, List<DeployJson> recentDeploys, Instant seenAt,
-                             Instant lastFailureAt) {}
+                             Instant lastFailureAt, RolloutJson rollout, DeliveryJson delivery) {
+        public RepoStatus(String repo, String baseBranch, DeployJson deployed, HoldJson hold, WindowJson window,
+                          List<OpenPr> openPullRequests, List<DeployJson> recentDeploys, Instant seenAt,
+                          Instant lastFailureAt, RolloutJson rollout) {
+            this(repo, baseBranch, deployed, hold, window, openPullRequests, recentDeploys, seenAt, lastFailureAt,
+                    rollout, null);
+        }
+
+        /** Without the rollout (a repo whose rollout is not followed). */
+        public RepoStatus(String repo, String baseBranch, DeployJson deployed, HoldJson hold, WindowJson window,
+                          List<OpenPr> openPullRequests, List<DeployJson> recentDeploys, Instant seenAt,
+                          Instant lastFailureAt) {
+            this(repo, baseBranch, deployed, hold, window, openPullRequests, recentDeploys, seenAt, lastFailureAt,
+                    null);
+        }
+    }
+
+    /**
+     * The latest deploy's rollout: {@code phase} not_followed|applying|running|failed|stuck|unknown; {@code deploy}
+     * is the newest merged deploy (the in-flight one unless running); {@code containers} "4/6 containers" or null.
+     */
+    /**
+     * The four delivery figures over the last {@code periodDays} (see the README's Rollout section); a figure is null
+     * when there is nothing to compute it from. {@code days}: deploys per UTC day, oldest first (the chart).
+     */
+    public record DeliveryJson(int periodDays, int deploys, double deploysPerDay, Long leadTimeSeconds,
+                               Double changeFailureRate, Long timeToRestoreSeconds, int incidents, List<DayJson> days) {}
+
+    public record DayJson(String date, int deploys, int failed) {}
+
+    public record RolloutJson(String phase, DeployJson deploy, String detail, String containers,
+                              Instant runningSince, String failedJob, String failedJobUrl, List<String> notOnTag) {}
 
     public record DeployJson(String tag, String kind, int number, String url, Instant mergedAt) {}
 
@@ -73,7 +107,24 @@ public final class StatusJson {
                 view.map(v -> v.open().stream().map(p -> openPr(p, now)).toList()).orElse(List.of()),
                 view.map(v -> v.recentDeploys().stream().map(StatusJson::deploy).toList()).orElse(List.of()),
                 view.map(StatusBoard.RepoView::updatedAt).orElse(null),
-                view.flatMap(StatusBoard.RepoView::failedAt).orElse(null));
+                view.flatMap(StatusBoard.RepoView::failedAt).orElse(null),
+                view.map(v -> rollout(v.rollout())).orElse(null),
+                view.map(v -> delivery(v.delivery())).orElse(null));
+    }
+
+    private static DeliveryJson delivery(DeliveryMetrics.Figures f) {
+        return new DeliveryJson((int) DeliveryMetrics.PERIOD.toDays(), f.deploys(),
+                Math.round(f.deploysPerDay() * 1000) / 1000.0, f.leadTime().map(Duration::toSeconds).orElse(null),
+                f.changeFailureRate().map(r -> Math.round(r * 1000) / 1000.0).orElse(null),
+                f.timeToRestore().map(Duration::toSeconds).orElse(null), f.incidents(),
+                f.days().stream().map(d -> new DayJson(d.date().toString(), d.deploys(), d.failed())).toList());
+    }
+
+    private static RolloutJson rollout(RolloutState r) {
+        return new RolloutJson(r.phase().name().toLowerCase(Locale.ROOT), r.deploy().map(StatusJson::deploy)
+                .orElse(null), r.detail(), r.total() == 0 ? null : r.containers(), r.runningSince().orElse(null),
+                r.failedJob().map(RolloutState.FailedJob::context).orElse(null),
+                r.failedJob().map(RolloutState.FailedJob::url).orElse(null), r.notOnTag());
     }
 
     private static DeployJson deploy(Deploy d) {

@@ -13,6 +13,7 @@ import java.util.Locale;
  * markup. Links are only emitted for http(s) URLs, so a {@code javascript:} URL cannot become a link.
  */
 public final class StatusPage {
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE MMM d HH:mm", Locale.ROOT);
     private static final String STYLE = """
             body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:70rem;padding:0 1rem;color:#222}
@@ -52,7 +53,9 @@ public final class StatusPage {
                     .append(' ').append(link(d.url(), "#" + d.number())).append(", merged ")
                     .append(esc(when(d.mergedAt(), zone))).append(" (").append(ago(d.mergedAt(), now)).append(")");
         }
-        h.append("</p>\n<p class=\"hold\">Hold: ");
+        h.append("</p>\n");
+        rollout(h, r.rollout(), zone);
+        h.append("<p class=\"hold\">Hold: ");
         if (r.hold() == null) {
             h.append("none");
         } else {
@@ -67,9 +70,48 @@ public final class StatusPage {
             h.append("<h3>Open autobump PR</h3><p>None open.</p>\n");
         }
         r.openPullRequests().forEach(pr -> openPr(h, pr));
+        delivery(h, r.delivery());
         deploys(h, r.recentDeploys(), zone);
         h.append("<p class=\"muted\">Last read from GitHub: ")
                 .append(r.seenAt() == null ? "not yet" : esc(when(r.seenAt(), zone))).append("</p></section>\n");
+    }
+
+    /** The deploy merged but not running (yet): "v… merged 10:02, rolling out: 4/6 containers", beside the deployed. */
+    private static void rollout(StringBuilder h, StatusJson.RolloutJson r, ZoneId zone) {
+        if (r == null || r.deploy() == null || "running".equals(r.phase()) || "not_followed".equals(r.phase())) {
+            return;
+        }
+        boolean bad = "failed".equals(r.phase()) || "stuck".equals(r.phase());
+        h.append("<p class=\"rollout\">In flight: <strong class=\"tag\">").append(esc(r.deploy().tag()))
+                .append("</strong> ").append(link(r.deploy().url(), "#" + r.deploy().number())).append(" merged ")
+                .append(esc(HH_MM.format(r.deploy().mergedAt().atZone(zone)))).append(", <span class=\"")
+                .append(bad ? "closed" : "muted").append("\">").append(esc(r.detail())).append("</span>");
+        if (r.failedJobUrl() != null) {
+            h.append(" (").append(link(r.failedJobUrl(), "job")).append(')');
+        }
+        h.append("</p>\n");
+    }
+
+    /** The four delivery figures and the 30-day chart (inline SVG, no script). */
+    private static void delivery(StringBuilder h, StatusJson.DeliveryJson d) {
+        if (d == null) {
+            return;
+        }
+        h.append("<h3>Delivery, last ").append(d.periodDays()).append(" days</h3><p class=\"delivery\">")
+                .append(d.deploys()).append(" deploys (").append(String.format(Locale.ROOT, "%.2f", d.deploysPerDay()))
+                .append("/day) · lead time ").append(seconds(d.leadTimeSeconds())).append(" · change failure rate ")
+                .append(d.changeFailureRate() == null ? "n/a" : Math.round(d.changeFailureRate() * 100) + "%")
+                .append(" · time to restore ").append(seconds(d.timeToRestoreSeconds())).append("</p>\n")
+                .append(DeliveryChart.svg(d.days())).append('\n');
+    }
+
+    private static String seconds(Long s) {
+        if (s == null) {
+            return "n/a";
+        }
+        Duration d = Duration.ofSeconds(s);
+        return d.toHours() > 0 ? d.toHours() + "h" + (d.toMinutesPart() > 0 ? d.toMinutesPart() + "m" : "")
+                : d.toMinutes() + "m";
     }
 
     private static void window(StringBuilder h, StatusJson.WindowJson w, ZoneId zone) {

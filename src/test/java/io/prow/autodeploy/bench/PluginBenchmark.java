@@ -29,6 +29,7 @@ class PluginBenchmark {
         reconcile();
         // Before the load test: CPU-bound and short, measured on a quiet JVM.
         commentParse();
+        rollout();
         hookLatency();
         metricSeries();
         String text = BenchTable.machine() + "\nload average (1 min) before / after: " + loadBefore + " / "
@@ -125,6 +126,22 @@ class PluginBenchmark {
         // With command recovery on every sweep: nothing to recover must cost no rate-limited request (all 304).
         table.atMost("reconcile " + n + " repos (HTTP)", "steady sweep: rate-limited", http.steady().cost().rateLimited(),
                 "", 0);
+    }
+
+    private void rollout() throws Exception {
+        RolloutBench.SweepCost cost = RolloutBench.sweep(4);
+        assertThat(cost.githubCalls().keySet()).as("only the merge commit's checks are read").containsOnly("checks");
+        table.atMost("rollout", "sweep of 4 PRs: Prometheus queries", cost.prometheusQueries(), "", 1);
+        table.info("rollout", "sweep of 4 PRs: GitHub requests added (merge commit checks, ETag-cached over HTTP)",
+                cost.githubCalls().toString());
+        RolloutBench.Page big = RolloutBench.page(1_000, true);
+        RolloutBench.Page today = RolloutBench.page(100, false);
+        table.atMost("rollout", "status page, 1,000 deploys of history, rollout + delivery figures (median)",
+                big.pageMillis(), " ms", 50);
+        table.info("rollout", "status page today: one page of closed PRs (100 deploys), no rollout (median)",
+                String.format(Locale.ROOT, "%.2f ms", today.pageMillis()));
+        table.info("rollout", "reading 1,000 deploys into the board (delivery figures computed) / 100 today",
+                String.format(Locale.ROOT, "%.1f / %.1f ms", big.historyMillis(), today.historyMillis()));
     }
 
     private void sweep(String via, String which, ReconcileBench.Sweep s, int repos) {

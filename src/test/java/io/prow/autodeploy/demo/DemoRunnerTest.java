@@ -41,7 +41,14 @@ class DemoRunnerTest {
                 "\"Waiting: no deploys on Saturdays, opens Mon Dec 7 09:00 America/Los_Angeles\"",
                 "Alertmanager (http://127.0.0.1:",
                 "#10 opened \"Roll back Prow to v20261130-feedface01 (from v20261205-0badc0ffee)\"",
-                "Deployed: v20261205-0badc0ffee");
+                "Deployed: v20261205-0badc0ffee",
+                "the deploy job has not reported yet → deployed: v20261118-a1b2c3d4e5, in flight: v20261201-1a2b3c4d5e",
+                "rolling out: 2/3 containers",
+                "deck rolled out too → deployed: v20261201-1a2b3c4d5e",
+                "\"Running v20261201-1a2b3c4d5e since",
+                "not running after 30m: tide, deck not on v20261201-9f8e7d6c5b",
+                "**Rollout of `v20261201-9f8e7d6c5b` is stuck**",
+                "`/rollback v20261201-1a2b3c4d5e`");
         assertThat(timeline).as("the force-push reuses #9: no tenth bump PR").doesNotContain("#10 opened \"Update");
     }
 

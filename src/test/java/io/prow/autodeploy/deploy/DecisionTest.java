@@ -55,7 +55,7 @@ class DecisionTest {
         assertThat(d.statusText()).as("text").isEqualTo(c.text());
         assertThat(d.nextEvaluation()).as("nextEvaluation").isEqualTo(c.nextEvaluation());
         assertThat(d.results()).extracting(GateResult::gate)
-                .containsExactly("trusted", "tests", "hold", "alerts", "breaking-changes", "window", "pacing");
+                .containsExactly("trusted", "tests", "hold", "alerts", "rollout", "breaking-changes", "window", "pacing");
     }
 
     @Test

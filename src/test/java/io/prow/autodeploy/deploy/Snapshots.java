@@ -261,7 +261,7 @@ public final class Snapshots {
             PullRequest pr = new PullRequest(config.repo(), 42, title, "", author, author, headRef, SHA, baseRef,
                     open, Instant.parse("2026-11-27T08:00:00Z"), open ? null : Instant.parse("2026-11-27T09:00:00Z"),
                     null, labels, "https://github.com/" + config.repo() + "/pull/42",
-                    headRepo == null ? author + "/" + config.repo().name() : headRepo.isEmpty() ? null : headRepo);
+                    headRepo == null ? author + "/" + config.repo().name() : headRepo.isEmpty() ? null : headRepo, null);
             List<ChangedFile> changed = new ArrayList<>();
             for (String path : files) {
                 String component = path.substring(path.lastIndexOf('/') + 1).replaceFirst("[._].*", "");

@@ -35,7 +35,9 @@ class GrafanaDashboardTest {
                 "autodeploy_pending_deploy_age_seconds", "autodeploy_github_requests_total",
                 "autodeploy_deploys_total", "autodeploy_hold_active", "autodeploy_lead_time_seconds_bucket",
                 "autodeploy_last_deploy_timestamp_seconds", "autodeploy_webhooks_total",
-                "autodeploy_work_failures_total");
+                "autodeploy_work_failures_total", "autodeploy_delivery_deploys_per_day",
+                "autodeploy_delivery_lead_time_seconds", "autodeploy_delivery_change_failure_ratio",
+                "autodeploy_delivery_time_to_restore_seconds", "autodeploy_rollout_phase");
     }
 
     /** Never a Prow name: Prow's are Go counters without _total; ours would be a different series under its name. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class StatusJsonTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REPO_KEYS = List.of("repo", "baseBranch", "deployed", "hold", "window",
-            "openPullRequests", "recentDeploys", "seenAt", "lastFailureAt");
+            "openPullRequests", "recentDeploys", "seenAt", "lastFailureAt", "rollout", "delivery");
     private final ManualClock clock = ManualClock.at("2026-11-25T18:00:00Z");
     private StatusScenario w;
 
@@ -79,8 +79,8 @@ class StatusJsonTest {
         assertThat(keys(gates.get(0))).containsExactly("gate", "open", "reason", "opensAt");
         assertThat(StreamSupport.stream(gates.spliterator(), false).map(g -> g.get("gate").asText() + "="
                 + g.get("open").asBoolean())).containsExactly("trusted=true", "tests=true", "hold=false",
-                "alerts=true", "breaking-changes=true", "window=true", "pacing=false");
-        JsonNode pacing = gates.get(6);
+                "alerts=true", "rollout=true", "breaking-changes=true", "window=true", "pacing=false");
+        JsonNode pacing = gates.get(7);
         assertThat(pacing.get("opensAt").asText()).isEqualTo("2026-11-25T19:10:00Z");
         assertThat(gates.get(2).get("reason").asText()).isEqualTo("Held by @alice: " + StatusScenario.HOLD_REASON);
 

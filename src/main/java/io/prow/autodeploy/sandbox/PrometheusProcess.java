@@ -1,0 +1,184 @@
+package io.prow.autodeploy.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real, throwaway Prometheus (Debian's {@code prometheus}) for tests and the demo: loopback only, its own config and
+ * TSDB in a temp directory, scraping one target every second. Fails (never skips) when the binary is missing. Modelled
+ * on {@link AlertmanagerProcess}.
+ */
+public final class PrometheusProcess implements AutoCloseable {
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(20);
+    private static final long POLL_MS = 50;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+    private final Process process;
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private PrometheusProcess(Path dir, Process process, URI base) {
+        this.dir = dir;
+        this.process = process;
+        this.base = base;
+    }
+
+    /** Starts one scraping {@code target} (host:port, path /metrics) every second; waits for {@code /-/ready}. */
+    public static PrometheusProcess start(String target) throws IOException {
+        Path binary = binary();
+        Path dir = Files.createTempDirectory("prometheus-test");
+        Path config = dir.resolve("prometheus.yml");
+        Files.writeString(config, """
+                global:
+                  scrape_interval: 1s
+                  scrape_timeout: 1s
+                  evaluation_interval: 1s
+                scrape_configs:
+                  - job_name: kube-state-metrics
+                    static_configs:
+                      - targets: ['%s']
+                """.formatted(target));
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // another process could take it first; awaitReady then fails with the log
+        }
+        List<String> command = List.of(binary.toString(), "--config.file=" + config,
+                "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
+                "--storage.tsdb.retention.time=1h", "--log.level=warn");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+        PrometheusProcess prom = new PrometheusProcess(dir, p, URI.create("http://127.0.0.1:" + port));
+        prom.awaitReady(command);
+        return prom;
+    }
+
+    public URI baseUri() {
+        return base;
+    }
+
+    /**
+     * Waits (real time, bounded) until Prometheus has scraped the exporter at {@code generation} or later: the one
+     * wait these tests accept, since scraping is the external process' own clock.
+     */
+    public void awaitGeneration(long generation) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        HttpRequest q = HttpRequest.newBuilder(base.resolve("/api/v1/query?query="
+                + URLEncoder.encode("sandbox_exporter_generation", StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode r = JSON.readTree(http.send(q, HttpResponse.BodyHandlers.ofString()).body())
+                        .path("data").path("result");
+                if (r.size() == 1 && Double.parseDouble(r.get(0).path("value").get(1).asText()) >= generation) {
+                    return;
+                }
+            } catch (IOException | RuntimeException notYet) {
+                // not scraped yet, or not answering yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
+                if (process.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+                    throw new IllegalStateException("Prometheus exited:\n" + log());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new IllegalStateException("Prometheus did not scrape generation " + generation + " within 15s:\n"
+                + log());
+    }
+
+    public void stop() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is not worth failing a test over
+        }
+    }
+
+    public String log() {
+        try {
+            return Files.readString(dir.resolve("prometheus.log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    private void awaitReady(List<String> command) {
+        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/-/ready")).timeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                try {
+                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYetListening) {
+                    // expected until the listener is up
+                }
+                if (process.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+                    String log = log();
+                    close();
+                    throw new IllegalStateException("Prometheus exited with " + process.exitValue()
+                            + " before it was ready.\ncommand: " + String.join(" ", command) + "\nlog:\n" + log);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String log = log();
+        close();
+        throw new IllegalStateException("Prometheus not ready within " + READY_DEADLINE + "\nlog:\n" + log);
+    }
+
+    public static Path binary() {
+        Path debian = Path.of("/usr/bin/prometheus");
+        if (Files.isExecutable(debian)) {
+            return debian;
+        }
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(d.isEmpty() ? "." : d, "prometheus");
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("No Prometheus binary: looked for /usr/bin/prometheus and prometheus on PATH."
+                + " Run `make deps` (it installs Debian's prometheus) and test again.");
+    }
+}

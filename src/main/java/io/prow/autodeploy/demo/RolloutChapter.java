@@ -73,7 +73,8 @@ final class RolloutChapter {
         // The cluster runs what the seeded history deployed last, and its deploy job passed back then.
         PullRequest last = gh.peekAll(DemoRepo.REPO).stream().filter(PullRequest::merged)
                 .max(java.util.Comparator.comparingInt(PullRequest::number)).orElseThrow();
-        String old = last.title().replace("Update Prow to ", "");
+        // The seeded titles are the bumper's ("Update prow to <tag>", any case): the tag is the last word.
+        String old = last.title().substring(last.title().lastIndexOf(' ') + 1);
         gh.setCheck(DemoRepo.REPO, last.mergeCommitSha(), JOB, Check.State.SUCCESS);
         exporter = new PodExporter("prow", pods(old, old, 0));
         prometheus = PrometheusProcess.start(exporter.target());

@@ -3,25 +3,19 @@ package io.prow.autodeploy.sandbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real, throwaway Alertmanager for tests and the demo: loopback only, clustering off, its own config, storage and log in
@@ -36,16 +30,15 @@ public final class AlertmanagerProcess implements AutoCloseable {
     /** Where the Alertmanager notifies, and the file holding the bearer token it sends. */
     public record Webhook(URI url, Path tokenFile) {}
 
-    private final Path dir;
-    private final Process process;
+    private final LoopbackProcess process;
     private final URI base;
+    private final HttpClient http;
     private Duration startup;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private AlertmanagerProcess(Path dir, Process process, URI base) {
-        this.dir = dir;
+    private AlertmanagerProcess(LoopbackProcess process) {
         this.process = process;
-        this.base = base;
+        this.base = process.base();
+        this.http = process.http;
     }
 
     /** Starts one with a receiver that drops everything. */
@@ -59,7 +52,7 @@ public final class AlertmanagerProcess implements AutoCloseable {
         Path dir = Files.createTempDirectory("alertmanager-test");
         Path config = dir.resolve("alertmanager.yml");
         Files.writeString(config, config(webhook));
-        int port = freeLoopbackPort();
+        int port = LoopbackProcess.freeLoopbackPort();
         List<String> command = List.of(binary.toString(),
                 "--config.file=" + config,
                 "--storage.path=" + dir.resolve("data"),
@@ -67,10 +60,8 @@ public final class AlertmanagerProcess implements AutoCloseable {
                 "--cluster.listen-address=",
                 "--log.level=debug");
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
-        AlertmanagerProcess am = new AlertmanagerProcess(dir, p, URI.create("http://127.0.0.1:" + port));
-        am.awaitReady(command);
+        AlertmanagerProcess am = new AlertmanagerProcess(LoopbackProcess.start("Alertmanager", command, dir,
+                "alertmanager.log", port, READY_DEADLINE, POLL_INTERVAL));
         am.startup = Duration.ofNanos(System.nanoTime() - t0);
         return am;
     }
@@ -109,67 +100,16 @@ public final class AlertmanagerProcess implements AutoCloseable {
 
     /** SIGTERM, then SIGKILL if it lingers; waits either way so no process outlives the test. */
     public void stop() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        process.stop();
     }
 
     @Override
     public void close() {
-        stop();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // A leftover temp directory is not worth failing a test over.
-        }
+        process.close();
     }
 
     public String log() {
-        try {
-            return Files.readString(dir.resolve("alertmanager.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    /**
-     * Polling a real process for readiness is the one wait we accept. The pause between polls is
-     * {@code process.waitFor}, so a process that dies (bad flag, port taken) fails at once with its log.
-     */
-    private void awaitReady(List<String> command) throws IOException {
-        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/-/ready")).timeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYetListening) {
-                    // expected until the listener is up
-                }
-                if (process.waitFor(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS)) {
-                    String log = log();
-                    close();
-                    throw new IllegalStateException("Alertmanager exited with " + process.exitValue() + " before it was"
-                            + " ready.\ncommand: " + String.join(" ", command) + "\nlog:\n" + log);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String log = log();
-        close();
-        throw new IllegalStateException("Alertmanager not ready within " + READY_DEADLINE + " at " + base
-                + "/-/ready.\ncommand: " + String.join(" ", command) + "\nlog:\n" + log);
+        return process.log();
     }
 
     public static Path binary() {
@@ -210,12 +150,5 @@ public final class AlertmanagerProcess implements AutoCloseable {
                             type: Bearer
                             credentials_file: '%s'
                 """.formatted(w.url(), w.tokenFile())).orElse(route);
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        // Another process could take the port before Alertmanager binds it; awaitReady then fails with the log.
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -3,8 +3,6 @@ package io.prow.autodeploy.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real, throwaway Prometheus (Debian's {@code prometheus}) for tests and the demo: loopback only, its own config and
@@ -29,15 +25,14 @@ public final class PrometheusProcess implements AutoCloseable {
     private static final long POLL_MS = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Path dir;
-    private final Process process;
+    private final LoopbackProcess process;
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http;
 
-    private PrometheusProcess(Path dir, Process process, URI base) {
-        this.dir = dir;
+    private PrometheusProcess(LoopbackProcess process) {
         this.process = process;
-        this.base = base;
+        this.base = process.base();
+        this.http = process.http;
     }
 
     /** Starts one scraping {@code target} (host:port, path /metrics) every second; waits for {@code /-/ready}. */
@@ -55,18 +50,12 @@ public final class PrometheusProcess implements AutoCloseable {
                     static_configs:
                       - targets: ['%s']
                 """.formatted(target));
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort(); // another process could take it first; awaitReady then fails with the log
-        }
+        int port = LoopbackProcess.freeLoopbackPort();
         List<String> command = List.of(binary.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--storage.tsdb.retention.time=1h", "--log.level=warn");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("prometheus.log").toFile()).start();
-        PrometheusProcess prom = new PrometheusProcess(dir, p, URI.create("http://127.0.0.1:" + port));
-        prom.awaitReady(command);
-        return prom;
+        return new PrometheusProcess(LoopbackProcess.start("Prometheus", command, dir, "prometheus.log", port,
+                READY_DEADLINE, Duration.ofMillis(POLL_MS)));
     }
 
     public URI baseUri() {
@@ -96,7 +85,7 @@ public final class PrometheusProcess implements AutoCloseable {
                 return;
             }
             try {
-                if (process.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
+                if (process.process().waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
                     throw new IllegalStateException("Prometheus exited:\n" + log());
                 }
             } catch (InterruptedException e) {
@@ -108,63 +97,18 @@ public final class PrometheusProcess implements AutoCloseable {
                 + log());
     }
 
+    /** SIGTERM, then SIGKILL if it lingers; waits either way so no process outlives the test. */
     public void stop() {
-        if (process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        process.stop();
     }
 
     @Override
     public void close() {
-        stop();
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp directory is not worth failing a test over
-        }
+        process.close();
     }
 
     public String log() {
-        try {
-            return Files.readString(dir.resolve("prometheus.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    private void awaitReady(List<String> command) {
-        HttpRequest ready = HttpRequest.newBuilder(base.resolve("/-/ready")).timeout(Duration.ofSeconds(1)).build();
-        long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYetListening) {
-                    // expected until the listener is up
-                }
-                if (process.waitFor(POLL_MS, TimeUnit.MILLISECONDS)) {
-                    String log = log();
-                    close();
-                    throw new IllegalStateException("Prometheus exited with " + process.exitValue()
-                            + " before it was ready.\ncommand: " + String.join(" ", command) + "\nlog:\n" + log);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        String log = log();
-        close();
-        throw new IllegalStateException("Prometheus not ready within " + READY_DEADLINE + "\nlog:\n" + log);
+        return process.log();
     }
 
     public static Path binary() {

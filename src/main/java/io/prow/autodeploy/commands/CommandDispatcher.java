@@ -137,8 +137,8 @@ public final class CommandDispatcher {
 
     private void tellFailed(CommandInvocation inv, String name, GitHubException e) {
         try {
-            replies.replyFailed(inv, "`" + name + "` could not be completed because GitHub answered an error ("
-                    + e.status() + "). On an autobump PR it is tried again at the plugin's next sweep (command "
+            replies.replyFailed(inv, "`" + name + "` could not be completed because GitHub gave "
+                    + e.answered() + ". On an autobump PR it is tried again at the plugin's next sweep (command "
                     + "recovery); elsewhere, please comment `" + name + "` again in a few minutes.");
         } catch (GitHubException again) {
             LOG.error("{} by @{} (delivery {}) failed and the failure reply failed too: {}", name, inv.author(),

@@ -50,6 +50,14 @@ public class GitHubException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** What GitHub did, for people: "an error (502)", "no answer", "an unreadable answer (HTTP 200)". */
+    public String answered() {
+        if (malformed) {
+            return "an unreadable answer (HTTP " + status + ")";
+        }
+        return status == 0 ? "no answer" : "an error (" + status + ")";
+    }
+
     /** Worth trying again soon: no answer, a malformed answer, a 5xx, or a rate limit. A 404 or 422 is not. */
     public boolean isTransient() {
         return malformed || status == 0 || status >= 500 || status == 429 || retryAfter != null;

@@ -56,7 +56,7 @@ class RestartAndShutdownTest {
             assertThat(gh.peekBranches(REPO)).contains("autodeploy/rollback-" + FIRST);
             assertThat(rollbackPrs(gh)).isEmpty();
             assertThat(botComments(gh, bump)).last().extracting(Comment::body).asString()
-                    .contains("could not be completed because GitHub answered an error (502)");
+                    .contains("could not be completed because GitHub gave an error (502)");
         } // the process is gone; GitHub is all that is left
 
         try (PluginHarness second = new PluginHarness(clock, PluginHarness.defaultConfig(), gh)) {

@@ -67,7 +67,8 @@ class MalformedAnswerScenarioTest {
         List<Comment> replies = hold(pr);
 
         assertThat(h.pauses).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(8), Duration.ofSeconds(20));
-        assertThat(replies).singleElement().satisfies(r -> assertThat(r.body()).contains("comment `/hold` again"));
+        assertThat(replies).singleElement().satisfies(r -> assertThat(r.body()).contains("comment `/hold` again")
+                .contains("GitHub gave an unreadable answer (HTTP 200)").doesNotContain("an error (200)"));
     }
 
     @Test

@@ -28,8 +28,13 @@ import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
 /** Builds the real {@link GitHub}: kohsuke's client over OkHttp with an HTTP cache (ETags) and short timeouts. */
 public final class GitHubClientFactory {
     public static final String DEFAULT_ENDPOINT = "https://api.github.com";
-    /** kohsuke retries connection errors twice, sleeping in between; our reconcile loop is the retry instead. */
-    static final String KOHSUKE_RETRY_PROPERTY = "org.kohsuke.github.GitHubClient.retryCount";
+    /*
+     * kohsuke (1.330, GitHubClient.sendRequest) retries a connection error at least twice whatever we configure: it
+     * reads the system property org.kohsuke.github.GitHubClient.retryCount as Math.max(2, value), and sleeps
+     * Math.max(100, minRetryInterval) ms in between. So a request whose every endpoint refuses costs at most about
+     * 200 ms of sleeping inside kohsuke; EndpointFailover has already tried the next endpoint by then. Rate limits
+     * never sleep (RateLimitHandler.FAIL below). Read in the jar's bytecode (javap), since no doc states the floor.
+     */
 
     /** How the plugin authenticates. */
     public sealed interface Auth {
@@ -81,7 +86,6 @@ public final class GitHubClientFactory {
     private GitHubClientFactory() {}
 
     public static KohsukeGitHub create(Settings settings) {
-        System.getProperties().putIfAbsent(KOHSUKE_RETRY_PROPERTY, "0");
         String endpoint = settings.endpoint().replaceAll("/+$", "");
         HttpUrl base = HttpUrl.get(endpoint);
         List<HttpUrl> endpoints = new java.util.ArrayList<>(List.of(base));

@@ -162,6 +162,7 @@ public final class DemoRunner {
         if (alerts.isPresent()) {
             alertChapter(weekend);
         }
+        HoldChapter.run(out);
         RolloutChapter.run(out);
         out.println();
         out.println("/help Config for " + DemoRepo.REPO + ":");

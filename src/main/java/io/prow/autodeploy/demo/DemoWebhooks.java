@@ -26,6 +26,22 @@ final class DemoWebhooks {
     }
 
     int pullRequest(String action, PullRequest pr) throws Exception {
+        return send("pull_request", pullRequestPayload(action, pr).toString(), true);
+    }
+
+    /**
+     * {@code pull_request} {@code labeled}/{@code unlabeled}: GitHub adds the {@code label} that changed and the
+     * {@code sender} who changed it (docs.github.com/en/webhooks/webhook-events-and-payloads#pull_request).
+     */
+    int labelChanged(String action, PullRequest pr, String label, String sender) throws Exception {
+        ObjectNode root = pullRequestPayload(action, pr);
+        root.put("number", pr.number());
+        root.putObject("label").put("name", label);
+        root.putObject("sender").put("login", sender).put("type", "User");
+        return send("pull_request", root.toString(), true);
+    }
+
+    private ObjectNode pullRequestPayload(String action, PullRequest pr) {
         ObjectNode root = repo(pr.repo());
         root.put("action", action);
         ObjectNode p = root.putObject("pull_request");
@@ -42,7 +58,7 @@ final class DemoWebhooks {
         p.putObject("base").put("ref", pr.baseRef());
         var labels = p.putArray("labels");
         pr.labels().forEach(l -> labels.addObject().put("name", l));
-        return send("pull_request", root.toString(), true);
+        return root;
     }
 
     int comment(RepoRef repo, int number, Comment c) throws Exception {

@@ -73,8 +73,10 @@ final class RolloutChapter {
         // The cluster runs what the seeded history deployed last, and its deploy job passed back then.
         PullRequest last = gh.peekAll(DemoRepo.REPO).stream().filter(PullRequest::merged)
                 .max(java.util.Comparator.comparingInt(PullRequest::number)).orElseThrow();
-        // The seeded titles are the bumper's ("Update prow to <tag>", any case): the tag is the last word.
-        String old = last.title().substring(last.title().lastIndexOf(' ') + 1);
+        String old = DemoRepo.HISTORY.get(DemoRepo.HISTORY.size() - 1); // not the title: its case is the bumper's
+        if (!last.title().endsWith(" " + old)) {
+            throw new IllegalStateException("the seeded history's last bump is #" + last.number() + " " + last.title());
+        }
         gh.setCheck(DemoRepo.REPO, last.mergeCommitSha(), JOB, Check.State.SUCCESS);
         exporter = new PodExporter("prow", pods(old, old, 0));
         prometheus = PrometheusProcess.start(exporter.target());

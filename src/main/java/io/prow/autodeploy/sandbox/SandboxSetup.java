@@ -161,6 +161,11 @@ abstract class SandboxSetup {
         pr(ref, number).labels.add(label);
     }
 
+    /** A person or another bot (Prow's hold plugin) removes a label. */
+    public synchronized void unlabel(RepoRef ref, int number, String label) {
+        pr(ref, number).labels.remove(label);
+    }
+
     public synchronized void addOrgMember(String org, String login) {
         orgMembers.computeIfAbsent(org, o -> new HashSet<>()).add(login);
     }

@@ -50,6 +50,39 @@ class DemoRunnerTest {
                 "**Rollout of `v20261201-9f8e7d6c5b` is stuck**",
                 "`/rollback v20261201-1a2b3c4d5e`");
         assertThat(timeline).as("the force-push reuses #9: no tenth bump PR").doesNotContain("#10 opened \"Update");
+        assertHoldChapter(timeline);
+    }
+
+    /**
+     * Issue 12: a non-oncall {@code /hold cancel} goes through Prow's hold plugin (it removes the label for anyone),
+     * our plugin refuses in its one reply, puts the label back on the unlabeled event, the bump stays held; oncall's
+     * release deploys it.
+     */
+    private static void assertHoldChapter(String timeline) {
+        int start = timeline.indexOf("Hold chapter: ");
+        assertThat(start).as("the hold chapter is played").isNotNegative();
+        int end = timeline.indexOf("\n\n", start);
+        String chapter = timeline.substring(start, end < 0 ? timeline.length() : end);
+        String indent = "\n            ";
+        assertThat(chapter).contains(
+                "@alice (oncall) comments `/hold deck 5xx after the last bump, looking`" + indent
+                        + "plugin: #3 label +do-not-merge/hold",
+                "@bob (org member, not oncall) comments `/hold cancel`" + indent
+                        + "plugin: #3 comment: @bob: `/hold cancel` is only available to the oncall teams and users,"
+                        + " repository admins.",
+                "Prow's hold plugin: removes do-not-merge/hold for @bob",
+                "GitHub sends pull_request unlabeled (sender @k8s-ci-robot) to our plugin" + indent
+                        + "plugin: #3 label +do-not-merge/hold" + indent + "plugin: comment 1001 edited: @alice:",
+                "status: pending \"Held by @alice: deck 5xx after the last bump, looking\"; label do-not-merge/hold "
+                        + "on #3: true; bot comments on #3: 2 (the hold's, the one reply to @bob)",
+                "the hold's comment now says: The `do-not-merge/hold` label was removed, but this hold stands until "
+                        + "someone allowed comments `/hold cancel` (the oncall teams and users, repository admins); "
+                        + "the label is back.",
+                "@alice (oncall) comments `/hold cancel fixed by the deck rollback`",
+                "plugin: #3 label -do-not-merge/hold" + indent + "plugin: #3 label +autodeploy/ready" + indent
+                        + "plugin: status autodeploy=success \"Deploying v20261202-0f1e2d3c4b (all gates open)\"",
+                "Tide merges #3 → deployed: v20261202-0f1e2d3c4b");
+        assertThat(chapter).as("bob's /hold cancel is answered once").containsOnlyOnce("plugin: #3 comment: @bob:");
     }
 
     /** The story alone on the console: the plugin's JSON lines go to the file, and come back after. */

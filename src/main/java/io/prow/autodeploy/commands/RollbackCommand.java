@@ -58,6 +58,7 @@ public final class RollbackCommand implements Command {
     @Override
     public void run(CommandInvocation inv) {
         Optional<String> tag = Optional.ofNullable(inv.args()).map(String::trim).filter(a -> !a.isEmpty());
+        AskedHolds asked = new AskedHolds(holds, inv);
         try {
             PlanOutcome outcome = planner.plan(inv.config(), tag);
             if (outcome instanceof PlanOutcome.Refused refused) {
@@ -65,33 +66,37 @@ public final class RollbackCommand implements Command {
                 return;
             }
             RollbackPlan plan = ((PlanOutcome.Planned) outcome).plan();
-            AskedHolds asked = new AskedHolds(holds, inv);
             String text;
-            Optional<io.prow.autodeploy.github.PullRequest> heldOn;
             try {
                 RollbackResult result = new RollbackExecutor(gh, asked)
                         .execute(inv.config(), plan, inv.author(), inv.comment().htmlUrl());
                 text = done(inv, plan, result);
-                heldOn = result.heldOn();
             } catch (RollbackConflict conflict) {
                 // The hold stands (it was taken first); the foreign or altered PR is left alone.
                 text = "Nothing rolled back yet; automatic deploys are held ("
                         + RollbackExecutor.holdReason(conflict.plannedTag(), inv.author()) + "). "
                         + conflict.getMessage();
-                heldOn = Optional.empty();
             }
-            // Commented on the PR the hold goes on: the reply is the hold's record too (one comment per command).
-            if (asked.record.isPresent()) {
-                replies.reply(inv, text, asked.record.get());
-                heldOn.ifPresent(pr -> holds.recorded(inv.config(), pr.number()));
-            } else {
-                replies.reply(inv, text);
-            }
+            finish(inv, asked, text);
         } catch (GitHubException e) {
             // The person needs to know it stopped; the dispatcher still gets the error to log with the delivery id.
-            replies.reply(inv, "The rollback did not finish: GitHub answered " + e.status() + ". Comment `"
+            // A hold already taken keeps its record in this reply, so it stands as ours (not a bare label).
+            finish(inv, asked, "The rollback did not finish: GitHub gave " + e.answered() + ". Comment `"
                     + usageAgain(inv.config(), tag) + "` again: it continues where it stopped and opens no second PR.");
             throw e;
+        }
+    }
+
+    /**
+     * Commented on the PR the hold goes on, the reply is the hold's record too (one comment per command); the hold's
+     * decision is reconciled once that record exists.
+     */
+    private void finish(CommandInvocation inv, AskedHolds asked, String text) {
+        if (asked.record.isPresent()) {
+            replies.reply(inv, text, asked.record.get());
+            asked.heldOn.ifPresent(pr -> holds.recorded(inv.config(), pr.number()));
+        } else {
+            replies.reply(inv, text);
         }
     }
 
@@ -100,6 +105,7 @@ public final class RollbackCommand implements Command {
         private final DeployHolds holds;
         private final CommandInvocation inv;
         private Optional<String> record = Optional.empty();
+        private Optional<io.prow.autodeploy.github.PullRequest> heldOn = Optional.empty();
 
         AskedHolds(DeployHolds holds, CommandInvocation inv) {
             this.holds = holds;
@@ -111,6 +117,7 @@ public final class RollbackCommand implements Command {
             Outcome o = holds.hold(config, new Request(by, reason, inv.comment().createdAt() == null
                     ? java.time.Instant.EPOCH : inv.comment().createdAt(), inv.number(), inv.comment().id()));
             record = o.recordForReply();
+            heldOn = o.pr();
             return o.pr();
         }
 

@@ -102,7 +102,10 @@ public final class Holds implements DeployHolds {
                         Duplicates.carries(record.marker(), List.of("by", "since", "reason")));
             }
         }
-        if (pr.open()) {
+        // When the reply carries the record, the caller reconciles once it is written (recorded()): reconciling now
+        // would publish a passing "Held by hold label" status, one more write that says less. The merge labels are
+        // already off, so nothing can merge in between.
+        if (pr.open() && forReply.isEmpty()) {
             reconciler.reconcile(c, pr.number());
         }
         return new Outcome(Optional.of(pr), forReply, Optional.empty());

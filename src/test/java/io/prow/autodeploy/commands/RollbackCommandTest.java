@@ -160,7 +160,7 @@ class RollbackCommandTest {
         world.gh.failNext("createPullRequest", 1, new GitHubException(502, "Bad Gateway"));
 
         assertThatThrownBy(() -> rollback(A)).isInstanceOf(GitHubException.class);
-        assertThat(world.replies.last()).isEqualTo("The rollback did not finish: GitHub answered 502. Comment "
+        assertThat(world.replies.last()).isEqualTo("The rollback did not finish: GitHub gave an error (502). Comment "
                 + "`/rollback " + A + "` again: it continues where it stopped and opens no second PR.");
 
         rollback(A);

@@ -63,6 +63,18 @@ class HoldRecordScenarioTest {
     }
 
     @Test
+    void aHoldOnTheBumpWritesOneStatusNamingWhoHeld() throws Exception {
+        PullRequest pr = bump();
+        int before = h.gh.log().size();
+        comment(pr.number(), true, "alice", "/hold deck 5xx");
+
+        List<String> statuses = h.gh.log().subList(before, h.gh.log().size()).stream()
+                .filter(l -> l.startsWith("status autodeploy=")).toList();
+        assertThat(statuses).as("no passing \"Held by hold label\" while the reply (the record) is being written")
+                .singleElement().asString().contains("Held by @alice: deck 5xx");
+    }
+
+    @Test
     void aLabelRemovedWithoutAReleaseComesBackAndPeopleAreToldOnce() throws Exception {
         PullRequest pr = bump();
         comment(pr.number(), true, "alice", "/hold");

@@ -69,6 +69,11 @@ public final class DeployReconciler {
         return e == null || blocker.get().isPresent() ? List.of() : e.act(c, state, closed, holdReason);
     }
 
+    /** Where the deploy history is cached ({@link ClosedPullsCache}): events and the sweep say when to re-read. */
+    public ClosedPullsCache history() {
+        return reader.history();
+    }
+
     public void setScheduler(DeployScheduler scheduler) {
         this.scheduler = scheduler;
     }
@@ -180,7 +185,7 @@ public final class DeployReconciler {
             // No bump to reconcile, so nothing else reads the history: one (ETag-cached) read keeps the deployed
             // version known after a restart and notices a rollback merged while no bump is open.
             try {
-                List<PullRequest> closed = AutobumpPulls.recentlyClosed(gh, c);
+                List<PullRequest> closed = reader.recentlyClosed(c);
                 RolloutState rollout = reader.rollout(c, closed);
                 List<String> rolled = rolloutEffects(c, rollout, closed, Optional.empty());
                 if (!rolled.isEmpty()) {

@@ -19,13 +19,14 @@ import java.util.Optional;
 /**
  * All reads one deploy decision needs, in one place so their cost is visible: the PR (1), its files (0 when the
  * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1),
- * the deploy history (2: closed autobump PRs by head, the base branch's recent page), the PR's comments once
+ * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
+ * {@link ClosedPullsCache}: read again after a deploy PR closes, a push to the base branch and each sweep), the PR's comments once
  * for its ledger (1: the hold record decides the hold gate; markers are used when they could change the decision:
  * an approval while the guard is closed, a retest count while a test failed, a {@code /deploy-now} while the window
  * or pacing is closed), and the source range of the bump once per pair of
  * tags (1, with the guard on), the statuses on the last deploy's merge commit while its rollout is followed and
- * not yet recorded running (1). Alerts and Prometheus come from cached sources. That is 5 port calls on the warm
- * path (6 while a rollout is being followed), all ETag 304s when nothing changed.
+ * not yet recorded running (1). Alerts and Prometheus come from cached sources. That is 3 port calls on the warm
+ * path (4 while a rollout is being followed), all ETag 304s when nothing changed.
  */
 public final class SnapshotReader {
     private final GitHub gh;
@@ -33,6 +34,7 @@ public final class SnapshotReader {
     private final Clock clock;
     private final SourceComparer comparer;
     private volatile RolloutFollower rollouts;
+    private final ClosedPullsCache history;
     // Weighed by patch size: patches are outside input, so the cache is bounded in characters, not entries.
     private final Cache<String, List<ChangedFile>> filesBySha = Caffeine.newBuilder()
             .maximumWeight(32L * 1024 * 1024)
@@ -50,6 +52,17 @@ public final class SnapshotReader {
         this.alerts = alerts;
         this.clock = clock;
         this.comparer = new SourceComparer(gh);
+        this.history = new ClosedPullsCache(gh, clock);
+    }
+
+    /** The closed PRs the deploy history is read from: cached until {@link #forgetHistory} (see the class). */
+    public List<PullRequest> recentlyClosed(RepoConfig c) {
+        return history.get(c);
+    }
+
+    /** Where the deploy history is cached: told by events and the sweep when to read it again. */
+    public ClosedPullsCache history() {
+        return history;
     }
 
     /** Follow the last deploy past "merged" (repos with {@code rollout} configured); unset: merged is running. */
@@ -87,7 +100,7 @@ public final class SnapshotReader {
             filesBySha.put(key, files);
         }
         var checks = gh.checks(c.repo(), pr.headSha());
-        List<PullRequest> closed = AutobumpPulls.recentlyClosed(gh, c);
+        List<PullRequest> closed = history.get(c);
         Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         // Our records are read once per decision: the hold record is the truth (the label only its picture).
         PrLedger ledger = PrLedger.read(gh.comments(c.repo(), pr.number()), gh.botLogin());

@@ -73,7 +73,7 @@ public final class EventRouter implements EventSink {
         String repo = c.repo().toString();
         if (e instanceof PullRequestEvent p) {
             boolean autobump = AutobumpPulls.looksLikeAutobump(c, p.pr()) && c.baseBranch().equals(p.pr().baseRef());
-            return autobump || RollbackPushGuard.concerns(c, p.action(), p.pr())
+            return autobump || RollbackPushGuard.concerns(c, p.action(), p.pr()) || closedRollback(c, p)
                     ? Optional.of(repo + "#" + p.pr().number()) : Optional.empty();
         }
         if (e instanceof IssueCommentEvent ic) {
@@ -133,6 +133,13 @@ public final class EventRouter implements EventSink {
             rollbackPushes.onPush(c, p.pr(), p.sender());
         } else if (e instanceof PullRequestEvent p) {
             index.saw(p.pr());
+            if (closedRollback(c, p)) {
+                reconciler.history().forgetAll(c.repo());
+            } else if ((closing(p) || "opened".equals(p.action())) && AutobumpPulls.looksLikeAutobump(c, p.pr())) {
+                // Opened too: the autobumper closes the previous bump and opens the next one, whose hold carrier
+                // must see the closed one even if its close event is late or lost (a 304 when nothing changed).
+                reconciler.history().forgetAutobumps(c.repo());
+            }
             reconciler.reconcile(c, p.pr().number());
             if (p.pr().merged()) {
                 reconciler.reconcileRepo(c);
@@ -145,9 +152,24 @@ public final class EventRouter implements EventSink {
             reconcileSha(c, s.sha(), List.of());
         } else if (e instanceof CheckEvent ch) {
             reconcileSha(c, ch.sha(), ch.pullNumbers());
-        } else if (e instanceof PushEvent) {
+        } else if (e instanceof PushEvent push) {
+            if (("refs/heads/" + c.baseBranch()).equals(push.ref())) {
+                reconciler.history().forgetAutobumps(c.repo()); // a merge: maybe an autobump PR's (a 304 if not)
+            }
             reconciler.reconcileRepo(c);
         }
+    }
+
+    private static boolean closing(PullRequestEvent p) {
+        return "closed".equals(p.action()) || "reopened".equals(p.action());
+    }
+
+    /** One of our rollback PRs (our branch in the repo itself) closed or reopened: a deploy, or one undone. */
+    private static boolean closedRollback(RepoConfig c, PullRequestEvent p) {
+        PullRequest pr = p.pr();
+        return closing(p) && pr.headRef() != null
+                && pr.headRef().startsWith(io.prow.autodeploy.rollback.RollbackTitle.BRANCH_PREFIX)
+                && c.baseBranch().equals(pr.baseRef()) && c.repo().owner().equalsIgnoreCase(String.valueOf(pr.headOwner()));
     }
 
     private void reconcileSha(RepoConfig c, String sha, List<Integer> numbers) {

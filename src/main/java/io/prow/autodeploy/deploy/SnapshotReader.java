@@ -29,6 +29,8 @@ import java.util.Optional;
  * path (4 while a rollout is being followed), all ETag 304s when nothing changed.
  */
 public final class SnapshotReader {
+    /** How long a head's file list is kept unasked: longer than any pause between events on an open bump. */
+    static final java.time.Duration FILES_IDLE = java.time.Duration.ofDays(1);
     private final GitHub gh;
     private final AlertSource alerts;
     private final Clock clock;
@@ -36,11 +38,8 @@ public final class SnapshotReader {
     private volatile RolloutFollower rollouts;
     private final ClosedPullsCache history;
     // Weighed by patch size: patches are outside input, so the cache is bounded in characters, not entries.
-    private final Cache<String, List<ChangedFile>> filesBySha = Caffeine.newBuilder()
-            .maximumWeight(32L * 1024 * 1024)
-            .<String, List<ChangedFile>>weigher((k, files) -> 1 + files.stream()
-                    .mapToInt(f -> f.path().length() + (f.hasPatch() ? f.patch().length() : 0)).sum())
-            .build();
+    // Entries idle for a day go (on the plugin's clock): a closed PR's heads are never asked again (issue 16).
+    private final Cache<String, List<ChangedFile>> filesBySha;
 
     public SnapshotReader(GitHub gh, AlertSource alerts) {
         this(gh, alerts, Clock.systemUTC());
@@ -53,6 +52,13 @@ public final class SnapshotReader {
         this.clock = clock;
         this.comparer = new SourceComparer(gh);
         this.history = new ClosedPullsCache(gh, clock);
+        this.filesBySha = Caffeine.newBuilder()
+                .maximumWeight(32L * 1024 * 1024)
+                .<String, List<ChangedFile>>weigher((k, files) -> 1 + files.stream()
+                        .mapToInt(f -> f.path().length() + (f.hasPatch() ? f.patch().length() : 0)).sum())
+                .expireAfterAccess(FILES_IDLE)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .build();
     }
 
     /** The closed PRs the deploy history is read from: cached until {@link #forgetHistory} (see the class). */

@@ -95,12 +95,17 @@ public final class DeployReconciler {
 
     /** Reconciles one PR; returns the decision, or empty when the PR is not an autobump PR or reading failed. */
     public Optional<Decision> reconcile(RepoConfig c, int number) {
+        return reconcile(c, number, Optional.empty());
+    }
+
+    /** {@code pending}: the triggering event was a pending status (see {@link PendingReport}: no checks re-read). */
+    public Optional<Decision> reconcile(RepoConfig c, int number, Optional<PendingReport> pending) {
         ReentrantLock lock = locks.get(key(c, number), k -> new ReentrantLock());
         lock.lock();
         try (var pr = MDC.putCloseable("pr", Integer.toString(number));
              var org = MDC.putCloseable("org", c.repo().owner());
              var repo = MDC.putCloseable("repo", c.repo().name())) {
-            return reconcileLocked(c, number);
+            return reconcileLocked(c, number, pending);
         } catch (GitHubException e) {
             Duration wait = e.retryAfter().filter(d -> d.compareTo(RETRY_AFTER_FAILURE) > 0)
                     .orElse(RETRY_AFTER_FAILURE);
@@ -122,8 +127,8 @@ public final class DeployReconciler {
         }
     }
 
-    private Optional<Decision> reconcileLocked(RepoConfig c, int number) {
-        Optional<Reading> read = reader.read(c, number);
+    private Optional<Decision> reconcileLocked(RepoConfig c, int number, Optional<PendingReport> pending) {
+        Optional<Reading> read = reader.read(c, number, pending);
         if (read.isEmpty()) {
             return Optional.empty();
         }

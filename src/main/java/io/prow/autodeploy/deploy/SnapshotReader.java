@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * All reads one deploy decision needs, in one place so their cost is visible: the PR (1), its files (0 when the
- * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1),
+ * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1;
+ * 0 after a pending status event for a context not last read finished: {@link PendingReport}),
  * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
  * {@link ClosedPullsCache}: read again after a deploy PR closes, a push to the base branch and each sweep), the PR's comments once
  * for its ledger (1: the hold record decides the hold gate; markers are used when they could change the decision:
@@ -40,6 +41,8 @@ public final class SnapshotReader {
     // Weighed by patch size: patches are outside input, so the cache is bounded in characters, not entries.
     // Entries idle for a day go (on the plugin's clock): a closed PR's heads are never asked again (issue 16).
     private final Cache<String, List<ChangedFile>> filesBySha;
+    // The head's checks as last read (plus pending reports since): what a pending status event is applied to.
+    private final Cache<String, List<io.prow.autodeploy.github.Check>> checksBySha;
 
     public SnapshotReader(GitHub gh, AlertSource alerts) {
         this(gh, alerts, Clock.systemUTC());
@@ -59,6 +62,8 @@ public final class SnapshotReader {
                 .expireAfterAccess(FILES_IDLE)
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .build();
+        this.checksBySha = Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(FILES_IDLE)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
     /** The closed PRs the deploy history is read from: cached until {@link #forgetHistory} (see the class). */
@@ -85,11 +90,16 @@ public final class SnapshotReader {
 
     /** Empty when the PR does not look like an autobump PR: nothing more is read and nothing will be written. */
     public Optional<Reading> read(RepoConfig c, int number) {
+        return read(c, number, Optional.empty());
+    }
+
+    /** {@code pending}: the event was a pending status, applied to the head's last read checks (see PendingReport). */
+    public Optional<Reading> read(RepoConfig c, int number, Optional<PendingReport> pending) {
         PullRequest pr = gh.pullRequest(c.repo(), number);
         if (!AutobumpPulls.looksLikeAutobump(c, pr)) {
             return Optional.empty();
         }
-        return Optional.of(readFor(c, pr));
+        return Optional.of(readFor(c, pr, false, pending));
     }
 
     public Reading readFor(RepoConfig c, PullRequest pr) {
@@ -98,6 +108,10 @@ public final class SnapshotReader {
 
     /** {@code allMarkers}: read our marker comments even if no gate needs them now (the override commands do). */
     public Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers) {
+        return readFor(c, pr, allMarkers, Optional.empty());
+    }
+
+    private Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers, Optional<PendingReport> pending) {
         // Not get(key, loader): that runs the HTTP request inside the cache's lock, stalling other workers.
         String key = c.repo() + "#" + pr.number() + "@" + pr.headSha();
         List<ChangedFile> files = filesBySha.getIfPresent(key);
@@ -105,7 +119,12 @@ public final class SnapshotReader {
             files = gh.changedFiles(c.repo(), pr.number());
             filesBySha.put(key, files);
         }
-        var checks = gh.checks(c.repo(), pr.headSha());
+        String shaKey = c.repo() + "@" + pr.headSha();
+        List<io.prow.autodeploy.github.Check> known = checksBySha.getIfPresent(shaKey);
+        List<io.prow.autodeploy.github.Check> checks = (known != null && pending.isPresent()
+                && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.<List<io.prow.autodeploy.github.Check>>empty())
+                .orElseGet(() -> gh.checks(c.repo(), pr.headSha()));
+        checksBySha.put(shaKey, checks);
         List<PullRequest> closed = history.get(c);
         Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         // Our records are read once per decision: the hold record is the truth (the label only its picture).

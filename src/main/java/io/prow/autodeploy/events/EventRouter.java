@@ -6,6 +6,7 @@ import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.AutobumpPulls;
 import io.prow.autodeploy.deploy.DeployReconciler;
+import io.prow.autodeploy.deploy.PendingReport;
 import io.prow.autodeploy.events.WebhookEvent.CheckEvent;
 import io.prow.autodeploy.events.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.events.WebhookEvent.PullRequestEvent;
@@ -149,9 +150,11 @@ public final class EventRouter implements EventSink {
                 commands.handle(c, ic, d.guid());
             }
         } else if (e instanceof StatusEvent s) {
-            reconcileSha(c, s.sha(), List.of());
+            Optional<PendingReport> pending = "pending".equals(s.state()) && s.context() != null
+                    ? Optional.of(new PendingReport(s.sha(), s.context())) : Optional.empty();
+            reconcileSha(c, s.sha(), List.of(), pending);
         } else if (e instanceof CheckEvent ch) {
-            reconcileSha(c, ch.sha(), ch.pullNumbers());
+            reconcileSha(c, ch.sha(), ch.pullNumbers(), Optional.empty());
         } else if (e instanceof PushEvent push) {
             if (("refs/heads/" + c.baseBranch()).equals(push.ref())) {
                 reconciler.history().forgetAutobumps(c.repo()); // a merge: maybe an autobump PR's (a 304 if not)
@@ -172,18 +175,18 @@ public final class EventRouter implements EventSink {
                 && c.baseBranch().equals(pr.baseRef()) && c.repo().owner().equalsIgnoreCase(String.valueOf(pr.headOwner()));
     }
 
-    private void reconcileSha(RepoConfig c, String sha, List<Integer> numbers) {
+    private void reconcileSha(RepoConfig c, String sha, List<Integer> numbers, Optional<PendingReport> pending) {
         Optional<Integer> known = index.lookup(c.repo(), sha).flatMap(n -> n);
         if (known.isPresent()) {
-            reconciler.reconcile(c, known.get());
+            reconciler.reconcile(c, known.get(), pending);
             return;
         }
         if (!numbers.isEmpty()) {
-            numbers.forEach(n -> reconciler.reconcile(c, n));
+            numbers.forEach(n -> reconciler.reconcile(c, n, pending));
             return;
         }
         List<PullRequest> open = AutobumpPulls.open(gh, c);
         index.refresh(c.repo(), open);
-        open.stream().filter(pr -> pr.headSha().equals(sha)).forEach(pr -> reconciler.reconcile(c, pr.number()));
+        open.stream().filter(pr -> pr.headSha().equals(sha)).forEach(pr -> reconciler.reconcile(c, pr.number(), pending));
     }
 }

@@ -238,7 +238,6 @@ public final class PluginApp implements AutoCloseable {
     public void sweep() {
         for (RepoConfig rc : config().repos()) {
             executor.submit(rc.repo().toString(), () -> {
-                reconciler.history().forgetAutobumps(rc.repo()); // once per sweep: bounds what a missed event costs
                 recover(rc, reconciler.reconcileRepo(rc));
             });
         }

@@ -20,11 +20,12 @@ import java.util.function.Supplier;
  * is merged only by closing it, so:
  * <ul>
  * <li>the closed autobump PRs ({@code head=<bot>:<branch>}) are read again after an opened, closed or reopened
- * autobump PR,
- * a push to the base branch and every sweep: an unchanged listing is an ETag 304, free;</li>
+ * autobump PR and on every {@code reconcileRepo} (the sweep, a push to the base branch, a merge, start-up): an
+ * unchanged listing is an ETag 304, free;</li>
  * <li>the base branch's recent page (only for our rollback PRs; every other merge changes it) is read again after
  * a closed or reopened rollback PR of ours, and otherwise at most once per {@link #RECENT_MAX_AGE}.</li>
  * </ul>
+ * A decision to deploy reads both again first ({@code DeployReconciler}): a deploy never rests on the cache.
  * A restart starts empty; a replica that missed an event re-reads at its next sweep (autobumps) or within the
  * hour (rollbacks). One entry per configured repo that was read: bounded by the config.
  */

@@ -149,6 +149,14 @@ public final class DeployReconciler {
         }
         Instant now = clock.instant();
         Decision d = gates.evaluate(s, now);
+        if (d.deploy() && !c.merge().labels().stream().allMatch(pr::hasLabel)) {
+            // Fail-safe: label for Tide only on a history read now, never on the cached one (ClosedPullsCache): a
+            // listing GitHub cannot answer must stop the deploy, as it did before the cache. Once per deploy.
+            reader.history().forgetAll(c.repo());
+            reading = reader.readFor(c, pr);
+            s = reading.snapshot();
+            d = gates.evaluate(s, now);
+        }
         Optional<String> blocked = blocker.get();
         if (blocked.isPresent()) {
             // Fail-safe: an admin's config change did not take effect; deploy nothing (and comment nothing).
@@ -176,6 +184,9 @@ public final class DeployReconciler {
      * them (empty when listing failed), so the sweep's command recovery need not list them again.
      */
     public List<PullRequest> reconcileRepo(RepoConfig c) {
+        // Sweeps, base-branch pushes, merges, start-up: the closed autobump listing is read again (a 304, free,
+        // when no bump closed), so a missed event costs at most one sweep interval (ClosedPullsCache).
+        reader.history().forgetAutobumps(c.repo());
         List<PullRequest> open;
         try {
             open = AutobumpPulls.open(gh, c);

@@ -155,11 +155,8 @@ public final class EventRouter implements EventSink {
             reconcileSha(c, s.sha(), List.of(), pending);
         } else if (e instanceof CheckEvent ch) {
             reconcileSha(c, ch.sha(), ch.pullNumbers(), Optional.empty());
-        } else if (e instanceof PushEvent push) {
-            if (("refs/heads/" + c.baseBranch()).equals(push.ref())) {
-                reconciler.history().forgetAutobumps(c.repo()); // a merge: maybe an autobump PR's (a 304 if not)
-            }
-            reconciler.reconcileRepo(c);
+        } else if (e instanceof PushEvent) {
+            reconciler.reconcileRepo(c); // re-reads the autobump listing: a merge, maybe an autobump PR's
         }
     }
 

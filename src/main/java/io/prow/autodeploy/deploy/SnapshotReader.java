@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.ChangedFile;
+import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.PrLedger;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1;
  * 0 after a pending status event for a context not last read finished: {@link PendingReport}),
  * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
- * {@link ClosedPullsCache}: read again after a deploy PR closes, a push to the base branch and each sweep), the PR's comments once
+ * {@link ClosedPullsCache}: read again after an autobump PR opens or closes, on each sweep or base-branch push, and
+ * before labelling for Tide), the PR's comments once
  * for its ledger (1: the hold record decides the hold gate; markers are used when they could change the decision:
  * an approval while the guard is closed, a retest count while a test failed, a {@code /deploy-now} while the window
  * or pacing is closed), and the source range of the bump once per pair of
@@ -42,7 +44,7 @@ public final class SnapshotReader {
     // Entries idle for a day go (on the plugin's clock): a closed PR's heads are never asked again (issue 16).
     private final Cache<String, List<ChangedFile>> filesBySha;
     // The head's checks as last read (plus pending reports since): what a pending status event is applied to.
-    private final Cache<String, List<io.prow.autodeploy.github.Check>> checksBySha;
+    private final Cache<String, List<Check>> checksBySha;
 
     public SnapshotReader(GitHub gh, AlertSource alerts) {
         this(gh, alerts, Clock.systemUTC());
@@ -66,7 +68,7 @@ public final class SnapshotReader {
                 .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
-    /** The closed PRs the deploy history is read from: cached until {@link #forgetHistory} (see the class). */
+    /** The closed PRs the deploy history is read from, cached ({@link ClosedPullsCache}). */
     public List<PullRequest> recentlyClosed(RepoConfig c) {
         return history.get(c);
     }
@@ -120,10 +122,10 @@ public final class SnapshotReader {
             filesBySha.put(key, files);
         }
         String shaKey = c.repo() + "@" + pr.headSha();
-        List<io.prow.autodeploy.github.Check> known = checksBySha.getIfPresent(shaKey);
-        List<io.prow.autodeploy.github.Check> checks = (known != null && pending.isPresent()
-                && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.<List<io.prow.autodeploy.github.Check>>empty())
-                .orElseGet(() -> gh.checks(c.repo(), pr.headSha()));
+        List<Check> known = checksBySha.getIfPresent(shaKey);
+        Optional<List<Check>> fromEvent = known != null && pending.isPresent()
+                && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.empty();
+        List<Check> checks = fromEvent.orElseGet(() -> gh.checks(c.repo(), pr.headSha()));
         checksBySha.put(shaKey, checks);
         List<PullRequest> closed = history.get(c);
         Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();

@@ -69,6 +69,11 @@ public final class DeployReconciler {
         return e == null || blocker.get().isPresent() ? List.of() : e.act(c, state, closed, holdReason);
     }
 
+    /** Where the deploy history is cached ({@link ClosedPullsCache}): events and the sweep say when to re-read. */
+    public ClosedPullsCache history() {
+        return reader.history();
+    }
+
     public void setScheduler(DeployScheduler scheduler) {
         this.scheduler = scheduler;
     }
@@ -90,12 +95,17 @@ public final class DeployReconciler {
 
     /** Reconciles one PR; returns the decision, or empty when the PR is not an autobump PR or reading failed. */
     public Optional<Decision> reconcile(RepoConfig c, int number) {
+        return reconcile(c, number, Optional.empty());
+    }
+
+    /** {@code pending}: the triggering event was a pending status (see {@link PendingReport}: no checks re-read). */
+    public Optional<Decision> reconcile(RepoConfig c, int number, Optional<PendingReport> pending) {
         ReentrantLock lock = locks.get(key(c, number), k -> new ReentrantLock());
         lock.lock();
         try (var pr = MDC.putCloseable("pr", Integer.toString(number));
              var org = MDC.putCloseable("org", c.repo().owner());
              var repo = MDC.putCloseable("repo", c.repo().name())) {
-            return reconcileLocked(c, number);
+            return reconcileLocked(c, number, pending);
         } catch (GitHubException e) {
             Duration wait = e.retryAfter().filter(d -> d.compareTo(RETRY_AFTER_FAILURE) > 0)
                     .orElse(RETRY_AFTER_FAILURE);
@@ -117,8 +127,8 @@ public final class DeployReconciler {
         }
     }
 
-    private Optional<Decision> reconcileLocked(RepoConfig c, int number) {
-        Optional<Reading> read = reader.read(c, number);
+    private Optional<Decision> reconcileLocked(RepoConfig c, int number, Optional<PendingReport> pending) {
+        Optional<Reading> read = reader.read(c, number, pending);
         if (read.isEmpty()) {
             return Optional.empty();
         }
@@ -139,6 +149,14 @@ public final class DeployReconciler {
         }
         Instant now = clock.instant();
         Decision d = gates.evaluate(s, now);
+        if (d.deploy() && !c.merge().labels().stream().allMatch(pr::hasLabel)) {
+            // Fail-safe: label for Tide only on a history read now, never on the cached one (ClosedPullsCache): a
+            // listing GitHub cannot answer must stop the deploy, as it did before the cache. Once per deploy.
+            reader.history().forgetAll(c.repo());
+            reading = reader.readFor(c, pr);
+            s = reading.snapshot();
+            d = gates.evaluate(s, now);
+        }
         Optional<String> blocked = blocker.get();
         if (blocked.isPresent()) {
             // Fail-safe: an admin's config change did not take effect; deploy nothing (and comment nothing).
@@ -166,6 +184,9 @@ public final class DeployReconciler {
      * them (empty when listing failed), so the sweep's command recovery need not list them again.
      */
     public List<PullRequest> reconcileRepo(RepoConfig c) {
+        // Sweeps, base-branch pushes, merges, start-up: the closed autobump listing is read again (a 304, free,
+        // when no bump closed), so a missed event costs at most one sweep interval (ClosedPullsCache).
+        reader.history().forgetAutobumps(c.repo());
         List<PullRequest> open;
         try {
             open = AutobumpPulls.open(gh, c);
@@ -180,7 +201,7 @@ public final class DeployReconciler {
             // No bump to reconcile, so nothing else reads the history: one (ETag-cached) read keeps the deployed
             // version known after a restart and notices a rollback merged while no bump is open.
             try {
-                List<PullRequest> closed = AutobumpPulls.recentlyClosed(gh, c);
+                List<PullRequest> closed = reader.recentlyClosed(c);
                 RolloutState rollout = reader.rollout(c, closed);
                 List<String> rolled = rolloutEffects(c, rollout, closed, Optional.empty());
                 if (!rolled.isEmpty()) {

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The deploy gates, in the order a person would check them: is it ours, is it green, did anyone say stop, does
+ * The deploy gates, in the order a person would check them: is it ours, did anyone say stop, is it green, does
  * the last deploy run, did oncall read what changed in Prow, may we deploy now, may we deploy again already. The order decides which reason
- * the status shows first. A failed test is retried once inside the window; oncall's /deploy-now opens the two time
+ * the status shows first: a held PR says held (not which tests run), so CI reports on a held PR change no status. A failed test is retried once inside the window; oncall's /deploy-now opens the two time
  * gates once.
  */
 public final class Gates {
@@ -19,8 +19,8 @@ public final class Gates {
     public static Gates standard() {
         return new Gates(List.of(
                 new TrustedGate(),
-                new RetryingTestsGate(new TestsGate()),
                 new HoldGate(),
+                new RetryingTestsGate(new TestsGate()),
                 new AlertGate(),
                 new RolloutGate(),
                 new BreakingChangeGate(),

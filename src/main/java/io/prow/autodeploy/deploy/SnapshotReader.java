@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.ChangedFile;
+import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.PrLedger;
@@ -18,27 +19,32 @@ import java.util.Optional;
 
 /**
  * All reads one deploy decision needs, in one place so their cost is visible: the PR (1), its files (0 when the
- * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1),
- * the deploy history (2: closed autobump PRs by head, the base branch's recent page), the PR's comments once
+ * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1;
+ * 0 after a pending status event for a context not last read finished: {@link PendingReport}),
+ * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
+ * {@link ClosedPullsCache}: read again after an autobump PR opens or closes, on each sweep or base-branch push, and
+ * before labelling for Tide), the PR's comments once
  * for its ledger (1: the hold record decides the hold gate; markers are used when they could change the decision:
  * an approval while the guard is closed, a retest count while a test failed, a {@code /deploy-now} while the window
  * or pacing is closed), and the source range of the bump once per pair of
  * tags (1, with the guard on), the statuses on the last deploy's merge commit while its rollout is followed and
- * not yet recorded running (1). Alerts and Prometheus come from cached sources. That is 5 port calls on the warm
- * path (6 while a rollout is being followed), all ETag 304s when nothing changed.
+ * not yet recorded running (1). Alerts and Prometheus come from cached sources. That is 3 port calls on the warm
+ * path (4 while a rollout is being followed), all ETag 304s when nothing changed.
  */
 public final class SnapshotReader {
+    /** How long a head's file list is kept unasked: longer than any pause between events on an open bump. */
+    static final java.time.Duration FILES_IDLE = java.time.Duration.ofDays(1);
     private final GitHub gh;
     private final AlertSource alerts;
     private final Clock clock;
     private final SourceComparer comparer;
     private volatile RolloutFollower rollouts;
+    private final ClosedPullsCache history;
     // Weighed by patch size: patches are outside input, so the cache is bounded in characters, not entries.
-    private final Cache<String, List<ChangedFile>> filesBySha = Caffeine.newBuilder()
-            .maximumWeight(32L * 1024 * 1024)
-            .<String, List<ChangedFile>>weigher((k, files) -> 1 + files.stream()
-                    .mapToInt(f -> f.path().length() + (f.hasPatch() ? f.patch().length() : 0)).sum())
-            .build();
+    // Entries idle for a day go (on the plugin's clock): a closed PR's heads are never asked again (issue 16).
+    private final Cache<String, List<ChangedFile>> filesBySha;
+    // The head's checks as last read (plus pending reports since): what a pending status event is applied to.
+    private final Cache<String, List<Check>> checksBySha;
 
     public SnapshotReader(GitHub gh, AlertSource alerts) {
         this(gh, alerts, Clock.systemUTC());
@@ -50,6 +56,26 @@ public final class SnapshotReader {
         this.alerts = alerts;
         this.clock = clock;
         this.comparer = new SourceComparer(gh);
+        this.history = new ClosedPullsCache(gh, clock);
+        this.filesBySha = Caffeine.newBuilder()
+                .maximumWeight(32L * 1024 * 1024)
+                .<String, List<ChangedFile>>weigher((k, files) -> 1 + files.stream()
+                        .mapToInt(f -> f.path().length() + (f.hasPatch() ? f.patch().length() : 0)).sum())
+                .expireAfterAccess(FILES_IDLE)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .build();
+        this.checksBySha = Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(FILES_IDLE)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
+    }
+
+    /** The closed PRs the deploy history is read from, cached ({@link ClosedPullsCache}). */
+    public List<PullRequest> recentlyClosed(RepoConfig c) {
+        return history.get(c);
+    }
+
+    /** Where the deploy history is cached: told by events and the sweep when to read it again. */
+    public ClosedPullsCache history() {
+        return history;
     }
 
     /** Follow the last deploy past "merged" (repos with {@code rollout} configured); unset: merged is running. */
@@ -66,11 +92,16 @@ public final class SnapshotReader {
 
     /** Empty when the PR does not look like an autobump PR: nothing more is read and nothing will be written. */
     public Optional<Reading> read(RepoConfig c, int number) {
+        return read(c, number, Optional.empty());
+    }
+
+    /** {@code pending}: the event was a pending status, applied to the head's last read checks (see PendingReport). */
+    public Optional<Reading> read(RepoConfig c, int number, Optional<PendingReport> pending) {
         PullRequest pr = gh.pullRequest(c.repo(), number);
         if (!AutobumpPulls.looksLikeAutobump(c, pr)) {
             return Optional.empty();
         }
-        return Optional.of(readFor(c, pr));
+        return Optional.of(readFor(c, pr, false, pending));
     }
 
     public Reading readFor(RepoConfig c, PullRequest pr) {
@@ -79,6 +110,10 @@ public final class SnapshotReader {
 
     /** {@code allMarkers}: read our marker comments even if no gate needs them now (the override commands do). */
     public Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers) {
+        return readFor(c, pr, allMarkers, Optional.empty());
+    }
+
+    private Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers, Optional<PendingReport> pending) {
         // Not get(key, loader): that runs the HTTP request inside the cache's lock, stalling other workers.
         String key = c.repo() + "#" + pr.number() + "@" + pr.headSha();
         List<ChangedFile> files = filesBySha.getIfPresent(key);
@@ -86,8 +121,13 @@ public final class SnapshotReader {
             files = gh.changedFiles(c.repo(), pr.number());
             filesBySha.put(key, files);
         }
-        var checks = gh.checks(c.repo(), pr.headSha());
-        List<PullRequest> closed = AutobumpPulls.recentlyClosed(gh, c);
+        String shaKey = c.repo() + "@" + pr.headSha();
+        List<Check> known = checksBySha.getIfPresent(shaKey);
+        Optional<List<Check>> fromEvent = known != null && pending.isPresent()
+                && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.empty();
+        List<Check> checks = fromEvent.orElseGet(() -> gh.checks(c.repo(), pr.headSha()));
+        checksBySha.put(shaKey, checks);
+        List<PullRequest> closed = history.get(c);
         Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         // Our records are read once per decision: the hold record is the truth (the label only its picture).
         PrLedger ledger = PrLedger.read(gh.comments(c.repo(), pr.number()), gh.botLogin());

@@ -6,6 +6,7 @@ import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.AutobumpPulls;
 import io.prow.autodeploy.deploy.DeployReconciler;
+import io.prow.autodeploy.deploy.PendingReport;
 import io.prow.autodeploy.events.WebhookEvent.CheckEvent;
 import io.prow.autodeploy.events.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.events.WebhookEvent.PullRequestEvent;
@@ -73,7 +74,7 @@ public final class EventRouter implements EventSink {
         String repo = c.repo().toString();
         if (e instanceof PullRequestEvent p) {
             boolean autobump = AutobumpPulls.looksLikeAutobump(c, p.pr()) && c.baseBranch().equals(p.pr().baseRef());
-            return autobump || RollbackPushGuard.concerns(c, p.action(), p.pr())
+            return autobump || RollbackPushGuard.concerns(c, p.action(), p.pr()) || closedRollback(c, p)
                     ? Optional.of(repo + "#" + p.pr().number()) : Optional.empty();
         }
         if (e instanceof IssueCommentEvent ic) {
@@ -133,6 +134,13 @@ public final class EventRouter implements EventSink {
             rollbackPushes.onPush(c, p.pr(), p.sender());
         } else if (e instanceof PullRequestEvent p) {
             index.saw(p.pr());
+            if (closedRollback(c, p)) {
+                reconciler.history().forgetAll(c.repo());
+            } else if ((closing(p) || "opened".equals(p.action())) && AutobumpPulls.looksLikeAutobump(c, p.pr())) {
+                // Opened too: the autobumper closes the previous bump and opens the next one, whose hold carrier
+                // must see the closed one even if its close event is late or lost (a 304 when nothing changed).
+                reconciler.history().forgetAutobumps(c.repo());
+            }
             reconciler.reconcile(c, p.pr().number());
             if (p.pr().merged()) {
                 reconciler.reconcileRepo(c);
@@ -142,26 +150,40 @@ public final class EventRouter implements EventSink {
                 commands.handle(c, ic, d.guid());
             }
         } else if (e instanceof StatusEvent s) {
-            reconcileSha(c, s.sha(), List.of());
+            Optional<PendingReport> pending = "pending".equals(s.state()) && s.context() != null
+                    ? Optional.of(new PendingReport(s.sha(), s.context())) : Optional.empty();
+            reconcileSha(c, s.sha(), List.of(), pending);
         } else if (e instanceof CheckEvent ch) {
-            reconcileSha(c, ch.sha(), ch.pullNumbers());
+            reconcileSha(c, ch.sha(), ch.pullNumbers(), Optional.empty());
         } else if (e instanceof PushEvent) {
-            reconciler.reconcileRepo(c);
+            reconciler.reconcileRepo(c); // re-reads the autobump listing: a merge, maybe an autobump PR's
         }
     }
 
-    private void reconcileSha(RepoConfig c, String sha, List<Integer> numbers) {
+    private static boolean closing(PullRequestEvent p) {
+        return "closed".equals(p.action()) || "reopened".equals(p.action());
+    }
+
+    /** One of our rollback PRs (our branch in the repo itself) closed or reopened: a deploy, or one undone. */
+    private static boolean closedRollback(RepoConfig c, PullRequestEvent p) {
+        PullRequest pr = p.pr();
+        return closing(p) && pr.headRef() != null
+                && pr.headRef().startsWith(io.prow.autodeploy.rollback.RollbackTitle.BRANCH_PREFIX)
+                && c.baseBranch().equals(pr.baseRef()) && c.repo().owner().equalsIgnoreCase(String.valueOf(pr.headOwner()));
+    }
+
+    private void reconcileSha(RepoConfig c, String sha, List<Integer> numbers, Optional<PendingReport> pending) {
         Optional<Integer> known = index.lookup(c.repo(), sha).flatMap(n -> n);
         if (known.isPresent()) {
-            reconciler.reconcile(c, known.get());
+            reconciler.reconcile(c, known.get(), pending);
             return;
         }
         if (!numbers.isEmpty()) {
-            numbers.forEach(n -> reconciler.reconcile(c, n));
+            numbers.forEach(n -> reconciler.reconcile(c, n, pending));
             return;
         }
         List<PullRequest> open = AutobumpPulls.open(gh, c);
         index.refresh(c.repo(), open);
-        open.stream().filter(pr -> pr.headSha().equals(sha)).forEach(pr -> reconciler.reconcile(c, pr.number()));
+        open.stream().filter(pr -> pr.headSha().equals(sha)).forEach(pr -> reconciler.reconcile(c, pr.number(), pending));
     }
 }

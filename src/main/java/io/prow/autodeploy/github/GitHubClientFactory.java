@@ -90,12 +90,14 @@ public final class GitHubClientFactory {
         HttpUrl base = HttpUrl.get(endpoint);
         List<HttpUrl> endpoints = new java.util.ArrayList<>(List.of(base));
         settings.fallbackEndpoints().forEach(e -> endpoints.add(HttpUrl.get(e.replaceAll("/+$", ""))));
+        Cache etags = cache(settings.cache());
         OkHttpClient http = new OkHttpClient.Builder()
                 .addInterceptor(new EndpointFailover(endpoints, settings.clock()))
+                .addInterceptor(new EtagCacheExpiry(etags, settings.clock())) // inside failover: the URL cached
                 .connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(15))
                 .writeTimeout(Duration.ofSeconds(15))
-                .cache(cache(settings.cache()))
+                .cache(etags)
                 .addNetworkInterceptor(new ListenerInterceptor(base.pathSize() - emptyTail(base), settings.listener()))
                 .build();
         OkHttpGitHubConnector connector = new OkHttpGitHubConnector(http);

@@ -108,7 +108,7 @@ final class WeekPlugin implements AutoCloseable {
 
     /** The periodic sweep ({@code reconcileInterval}), as the plugin's timer would fire it. */
     void sweep() {
-        app.reconcileAll();
+        app.sweep(); // what the timer fires (PluginApp.start: scheduler.every(sweep, sweep, this::sweep)), recovery included
     }
 
     /** Waits for queued work and fires the wake-ups due by the manual clock, until none is left. */

@@ -31,9 +31,11 @@ class DecisionTest {
                 new Case("untrusted fails (a person should look)", autobump().author("mallory").build(), FRIDAY_10AM,
                         false, StatusState.FAILURE, "Not trusted: @mallory is not an autobump author",
                         Optional.empty()),
-                new Case("the first closed gate in order is named: tests before hold", autobump()
-                        .check("e2e", Check.State.FAILURE).labels("do-not-merge/hold").build(), FRIDAY_10AM, false,
-                        StatusState.PENDING, "Waiting: tests failed: e2e", Optional.empty()),
+                new Case("the first closed gate in order is named: hold before tests (a held PR says held)",
+                        autobump().check("e2e", Check.State.FAILURE).labels("do-not-merge/hold").build(), FRIDAY_10AM,
+                        false, StatusState.PENDING, "Held: do-not-merge/hold label", Optional.empty()),
+                new Case("not held: failed tests are named", autobump().check("e2e", Check.State.FAILURE).build(),
+                        FRIDAY_10AM, false, StatusState.PENDING, "Waiting: tests failed: e2e", Optional.empty()),
                 new Case("held: pending, nothing to wake up for", autobump().labels("do-not-merge/hold").build(),
                         FRIDAY_10AM, false, StatusState.PENDING, "Held: do-not-merge/hold label", Optional.empty()),
                 new Case("window named, but wake at the earlier pacing opening", autobump()
@@ -55,7 +57,7 @@ class DecisionTest {
         assertThat(d.statusText()).as("text").isEqualTo(c.text());
         assertThat(d.nextEvaluation()).as("nextEvaluation").isEqualTo(c.nextEvaluation());
         assertThat(d.results()).extracting(GateResult::gate)
-                .containsExactly("trusted", "tests", "hold", "alerts", "rollout", "breaking-changes", "window", "pacing");
+                .containsExactly("trusted", "hold", "tests", "alerts", "rollout", "breaking-changes", "window", "pacing");
     }
 
     @Test

@@ -78,7 +78,7 @@ class OverrideGatesTest {
                         .check("e2e", Check.State.FAILURE).markers(retested(1, retestAt)).build(),
                         retestAt.plus(Duration.ofMinutes(15)), "Waiting: tests failed: e2e (retried 1/1)"),
                 closed("the rerun is running: the inner reason", autobump().check("e2e", Check.State.PENDING)
-                        .markers(retested(1, retestAt)).build(), FRIDAY_10AM, "Waiting: tests running: e2e"),
+                        .markers(retested(1, retestAt)).build(), FRIDAY_10AM, "Waiting: tests not finished on 0123456"),
                 open("green after the retest", autobump().markers(retested(1, retestAt)).build(), FRIDAY_10AM,
                         "tests green"));
     }

@@ -39,7 +39,7 @@ class StatusBoardScenarioTest {
     @Test
     void aDeployCountsOnceMovesTheVersionSeriesAndMeasuresLeadAndPendingTime() throws Exception {
         PullRequest a = w.openGreenBump(A);
-        assertThat(w.gateSeries()).containsOnlyKeys("trusted", "tests", "hold", "alerts", "rollout", "breaking-changes", "window", "pacing")
+        assertThat(w.gateSeries()).containsOnlyKeys("trusted", "hold", "tests", "alerts", "rollout", "breaking-changes", "window", "pacing")
                 .allSatisfy((gate, v) -> assertThat(v).as(gate).isEqualTo(1.0));
         assertThat(w.gauge(w.metrics().pendingDeployAge)).isZero();
         assertThat(w.versionSeries()).as("nothing merged yet: the deployed version is not known").isEmpty();

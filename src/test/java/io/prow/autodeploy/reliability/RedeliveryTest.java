@@ -84,7 +84,7 @@ class RedeliveryTest {
             PullRequest now = h.gh.peek(REPO, n);
             assertThat(now.labels()).doesNotContain(READY);
             assertThat(h.gh.peekChecks(REPO, newSha).get("autodeploy").description())
-                    .isEqualTo("Waiting: tests running: pull-test-infra-unit");
+                    .isEqualTo("Waiting: tests not finished on " + newSha.substring(0, 7));
             assertThat(h.gh.log()).noneMatch(l -> l.contains("label +" + READY));
         }
     }

@@ -82,7 +82,7 @@ class DeployNowScenarioTest {
 
         comment(pr.number(), true, "alice", "/deploy-now");
         assertThat(labels(pr)).doesNotContain(READY);
-        assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Waiting: tests running: pull-test-infra-unit");
+        assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Waiting: tests not finished on " + pr.headSha().substring(0, 7));
 
         comment(pr.number(), true, "alice", "/hold wait, not yet");
         h.gh.setCheck(pr.repo(), pr.headSha(), "pull-test-infra-unit", Check.State.SUCCESS);

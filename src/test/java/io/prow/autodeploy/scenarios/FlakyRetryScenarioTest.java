@@ -75,7 +75,7 @@ class FlakyRetryScenarioTest {
         assertThat(retests(pr)).hasSize(1);
 
         ci(pr, Check.State.PENDING); // Prow reran the failed job
-        assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Waiting: tests running: " + UNIT);
+        assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Waiting: tests not finished on " + pr.headSha().substring(0, 7));
         ci(pr, Check.State.FAILURE); // and it failed again: no second retest for this SHA (max 1)
         assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Retrying failed tests (1/1)");
         h.advanceTo("2026-11-25T18:15:00Z"); // the backoff ends: the status says what happened

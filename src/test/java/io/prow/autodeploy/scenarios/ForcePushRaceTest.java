@@ -72,7 +72,7 @@ class ForcePushRaceTest {
         h.send("pull_request", Payloads.pullRequest("synchronize", now));
         h.settle();
         assertThat(gh.peek(pr.repo(), pr.number()).labels()).doesNotContain(READY);
-        assertThat(Bumps.statusText(h, now)).isEqualTo("PENDING Waiting: no test results on " + newHead[0].substring(0, 7) + " yet");
+        assertThat(Bumps.statusText(h, now)).isEqualTo("PENDING Waiting: tests not finished on " + newHead[0].substring(0, 7));
     }
 
     @Test
@@ -89,7 +89,7 @@ class ForcePushRaceTest {
         gh.resetCalls();
         h.send("status", Payloads.status(pr.repo(), pr.headSha(), "pull-test-infra-unit", "success"));
         h.settle();
-        assertThat(gh.calls()).as("warm, nothing to change: unchanged cost")
-                .isEqualTo(Map.of("pullRequest", 1, "checks", 1, "pullRequests", 1));
+        assertThat(gh.calls()).as("warm, nothing to change: the PR, its checks, its ledger; the history is cached (ClosedPullsCache)")
+                .isEqualTo(Map.of("pullRequest", 1, "checks", 1, "comments", 1));
     }
 }

@@ -78,11 +78,11 @@ class StatusJsonTest {
         JsonNode gates = pr.get("gates");
         assertThat(keys(gates.get(0))).containsExactly("gate", "open", "reason", "opensAt");
         assertThat(StreamSupport.stream(gates.spliterator(), false).map(g -> g.get("gate").asText() + "="
-                + g.get("open").asBoolean())).containsExactly("trusted=true", "tests=true", "hold=false",
+                + g.get("open").asBoolean())).containsExactly("trusted=true", "hold=false", "tests=true",
                 "alerts=true", "rollout=true", "breaking-changes=true", "window=true", "pacing=false");
         JsonNode pacing = gates.get(7);
         assertThat(pacing.get("opensAt").asText()).isEqualTo("2026-11-25T19:10:00Z");
-        assertThat(gates.get(2).get("reason").asText()).isEqualTo("Held by @alice: " + StatusScenario.HOLD_REASON);
+        assertThat(gates.get(1).get("reason").asText()).isEqualTo("Held by @alice: " + StatusScenario.HOLD_REASON);
 
         assertThat(StreamSupport.stream(repo.get("recentDeploys").spliterator(), false)
                 .map(d -> d.get("tag").asText())).containsExactly(StatusScenario.DEPLOYED);

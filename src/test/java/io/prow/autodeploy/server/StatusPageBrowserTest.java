@@ -63,7 +63,7 @@ class StatusPageBrowserTest {
         StatusBoard.RepoView view = w.h.app.board.view(PluginHarness.REPO).orElseThrow();
         List<GateResult> gates = view.openPr().orElseThrow().decision().results();
         assertThat(gates).extracting(GateResult::gate)
-                .containsExactly("trusted", "tests", "hold", "alerts", "rollout", "breaking-changes", "window", "pacing");
+                .containsExactly("trusted", "hold", "tests", "alerts", "rollout", "breaking-changes", "window", "pacing");
         assertThat(dom).contains("<strong class=\"tag\">" + StatusScenario.DEPLOYED + "</strong>");
         for (GateResult g : gates) {
             assertThat(dom).as("gate " + g.gate())

@@ -40,7 +40,10 @@ final class WebhookBody {
         long normalIdle = connection.getIdleTimeout();
         long deadline = System.nanoTime() + timeout.toNanos();
         ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 0), CHUNK));
-        byte[] chunk = new byte[(int) Math.min(CHUNK, max + 1)];
+        // Sized to the declared body (+1 to see its end) rather than always 64 KiB: webhooks are mostly a few KiB, and
+        // a fixed 64 KiB buffer per request doubled what /hook allocates (make bench, "allocated per request").
+        long wanted = declared >= 0 ? declared + 1 : CHUNK;
+        byte[] chunk = new byte[(int) Math.max(1, Math.min(Math.min(CHUNK, wanted), max + 1))];
         try {
             InputStream in = ctx.req().getInputStream();
             while (true) {

@@ -49,7 +49,12 @@ image:
 # ImageConfigTest reads the tarball (entrypoint, user 65532, ports 8888/8081/9090, app layers).
 image-check:
 	$(MVN) -q package -DskipTests jib:buildTar -Dbase.image=scratch -Djib.outputPaths.tar=target/jib-image-scratch.tar
-	$(MVN) test -Dtest=ImageConfigTest -Dtest.groups=image -Dtest.excludedGroups=soak,bench -Dimage.tar=target/jib-image-scratch.tar
+	rm -f target/surefire-reports/TEST-io.prow.autodeploy.image.ImageConfigTest.xml
+	$(MVN) test -Dtest='io/prow/autodeploy/image/ImageConfigTest' -Dtest.groups=image -Dtest.excludedGroups=soak,bench \
+	  -Dimage.tar=target/jib-image-scratch.tar
+	@# By path: config/ImageConfigTest has the same simple name, and -Dtest=ImageConfigTest then ran nothing at all.
+	@grep -q 'tests="[1-9]' target/surefire-reports/TEST-io.prow.autodeploy.image.ImageConfigTest.xml \
+	  || { echo "image-check: ImageConfigTest did not run"; exit 1; }
 
 # Figures measured side by side in one run, printed as one table (also target/bench/bench.md); ~1 min, loopback only.
 # -Xmx256m makes the run prove the whole JVM (plugin, bare server and load generator) fits in 256 MiB.

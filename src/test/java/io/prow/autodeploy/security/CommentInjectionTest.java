@@ -8,15 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.reliability.DeployWorld;
-import io.prow.autodeploy.reliability.Flow;
-import io.prow.autodeploy.sandbox.InMemoryGitHub;
-import io.prow.autodeploy.sandbox.ManualClock;
-import io.prow.autodeploy.testing.PluginHarness;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,29 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Comment text is data, end to end: a {@code /rollback} tag cannot become a path, a branch or shell, and text an
  * org member writes after {@code /hold} is never a template, a regex replacement or one of our hidden markers.
  */
-class CommentInjectionTest {
-    private final ManualClock clock = ManualClock.at("2026-11-25T18:00:00Z");
-    private PluginHarness h;
-    private InMemoryGitHub gh;
-    private int bump;
-
-    @BeforeEach
-    void start() throws Exception {
-        gh = DeployWorld.github(clock);
-        h = new PluginHarness(clock, PluginHarness.defaultConfig(), gh);
-        bump = Flow.deployed(h);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
-
-    private List<String> botReplies() {
-        return gh.peekComments(REPO, bump).stream().filter(c -> c.author().equals(DeployWorld.BOT))
-                .map(Comment::body).toList();
-    }
-
+class CommentInjectionTest extends DeployedBumpTest {
     @ParameterizedTest(name = "/rollback {0}")
     @ValueSource(strings = {"../../x", "v1;rm", "$(id)", "`id`", "v20261123-0a1b2c3d4e/../../etc/passwd",
             "refs/heads/master", "--force", "v20261123-0a1b2c3d4e;rm", "v20261123-0a1b2c3d4e%2F..",

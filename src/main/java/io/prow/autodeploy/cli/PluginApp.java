@@ -288,7 +288,7 @@ public final class PluginApp implements AutoCloseable {
             if (!c.rollout().enabled()) {
                 return d.mergedAt();
             }
-            var state = follower.follow(c, io.prow.autodeploy.deploy.AutobumpPulls.recentlyClosed(gh, c));
+            var state = follower.follow(c, io.prow.autodeploy.rollback.AutobumpPulls.recentlyClosed(gh, c));
             return state.deploy().filter(x -> x.number() == d.number()).flatMap(x -> state.countFrom())
                     .orElse(d.mergedAt());
         });

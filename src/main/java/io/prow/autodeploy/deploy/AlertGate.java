@@ -1,5 +1,6 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.alerts.AlertState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

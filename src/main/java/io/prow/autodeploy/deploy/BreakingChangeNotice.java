@@ -2,6 +2,7 @@ package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.github.Comparison;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.ledger.InertText;
 import java.util.Optional;
 
 /**

@@ -4,6 +4,7 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.rollback.AutobumpPulls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

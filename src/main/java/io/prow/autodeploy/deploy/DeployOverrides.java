@@ -4,6 +4,7 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.metrics.Metrics;
+import io.prow.autodeploy.rollback.AutobumpPulls;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.Optional;

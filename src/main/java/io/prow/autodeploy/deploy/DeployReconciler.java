@@ -6,6 +6,8 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.ledger.HoldInfo;
+import io.prow.autodeploy.rollback.AutobumpPulls;
 import io.prow.autodeploy.rollout.RolloutEffects;
 import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Clock;

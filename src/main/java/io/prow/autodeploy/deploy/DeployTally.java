@@ -1,6 +1,7 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.rollback.Deploy;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.github.StatusState;
+import io.prow.autodeploy.rollback.AutobumpPulls;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

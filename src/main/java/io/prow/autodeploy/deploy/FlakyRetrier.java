@@ -2,6 +2,7 @@ package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.ledger.InertText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.ledger.HoldInfo;
 import java.time.Instant;
 
 /** No deploy hold: the hold label is not on the PR. The reader fills in who held and why from our comments. */

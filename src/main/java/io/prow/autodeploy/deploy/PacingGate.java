@@ -1,6 +1,7 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.config.GoDuration;
+import io.prow.autodeploy.rollback.Deploy;
 import java.time.Duration;
 import java.time.Instant;
 

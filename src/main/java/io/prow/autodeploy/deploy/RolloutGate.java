@@ -1,5 +1,6 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Instant;
 

@@ -1,9 +1,12 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.alerts.AlertState;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.ledger.HoldInfo;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollout.RolloutState;
 import java.util.List;
 import java.util.Optional;

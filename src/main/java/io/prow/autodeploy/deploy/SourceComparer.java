@@ -7,6 +7,7 @@ import io.prow.autodeploy.github.Comparison;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.rollback.Deploy;
 import java.util.List;
 import java.util.Optional;
 

@@ -4,7 +4,7 @@ import io.prow.autodeploy.commands.CommandDispatcher;
 import io.prow.autodeploy.commands.CommandRegistry;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.AutobumpPulls;
+import io.prow.autodeploy.rollback.AutobumpPulls;
 import io.prow.autodeploy.deploy.DeployReconciler;
 import io.prow.autodeploy.deploy.PendingReport;
 import io.prow.autodeploy.events.WebhookEvent.CheckEvent;

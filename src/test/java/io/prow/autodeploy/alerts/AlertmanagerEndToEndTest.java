@@ -10,7 +10,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.prow.autodeploy.alerts.AlertmanagerNotification.Status;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.AlertGate;
-import io.prow.autodeploy.deploy.AlertState;
 import io.prow.autodeploy.deploy.GateResult;
 import java.io.IOException;
 import java.io.InputStream;

@@ -6,6 +6,7 @@ import static io.prow.autodeploy.deploy.GateCase.la;
 import static io.prow.autodeploy.deploy.GateCase.open;
 import static io.prow.autodeploy.deploy.Snapshots.autobump;
 
+import io.prow.autodeploy.alerts.AlertState;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

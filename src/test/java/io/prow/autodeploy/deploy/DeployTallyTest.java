@@ -3,6 +3,7 @@ package io.prow.autodeploy.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.rollback.Deploy;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;

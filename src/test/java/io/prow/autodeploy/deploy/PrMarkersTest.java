@@ -3,6 +3,7 @@ package io.prow.autodeploy.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.github.Comment;
+import io.prow.autodeploy.ledger.InertText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

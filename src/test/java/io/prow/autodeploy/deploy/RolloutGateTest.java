@@ -2,6 +2,7 @@ package io.prow.autodeploy.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Instant;
 import java.util.List;

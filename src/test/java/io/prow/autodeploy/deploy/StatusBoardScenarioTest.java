@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;

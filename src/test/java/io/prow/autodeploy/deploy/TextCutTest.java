@@ -2,6 +2,7 @@ package io.prow.autodeploy.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prow.autodeploy.ledger.InertText;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;

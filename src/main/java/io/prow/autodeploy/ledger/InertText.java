@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.ledger;
 
 import io.prow.autodeploy.text.Clip;
 
@@ -8,7 +8,7 @@ import io.prow.autodeploy.text.Clip;
  * ({@link io.prow.autodeploy.ledger.PeoplesText}: no HTML, no @-mention, no backtick).
  */
 public final class InertText {
-    static final int MAX = 120;
+    public static final int MAX = 120;
 
     private InertText() {}
 

@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.alerts;
 
 import java.time.Instant;
 import java.util.List;

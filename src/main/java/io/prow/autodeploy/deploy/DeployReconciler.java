@@ -2,6 +2,7 @@ package io.prow.autodeploy.deploy;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.prow.autodeploy.config.DeployWindow;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;

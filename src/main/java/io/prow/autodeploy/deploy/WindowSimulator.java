@@ -1,5 +1,6 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.config.DeployWindow;
 import io.prow.autodeploy.config.GoDuration;
 import io.prow.autodeploy.config.RepoConfig;
 import java.time.DayOfWeek;

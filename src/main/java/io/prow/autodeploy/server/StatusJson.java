@@ -7,7 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.rollback.Deploy;
-import io.prow.autodeploy.deploy.DeployWindow;
+import io.prow.autodeploy.config.DeployWindow;
 import io.prow.autodeploy.deploy.GateResult;
 import io.prow.autodeploy.ledger.HoldInfo;
 import io.prow.autodeploy.deploy.StatusBoard;

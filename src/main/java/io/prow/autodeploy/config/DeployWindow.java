@@ -1,6 +1,5 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.config;
 
-import io.prow.autodeploy.config.RepoConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.Snapshots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

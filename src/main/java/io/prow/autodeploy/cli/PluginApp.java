@@ -5,7 +5,7 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AlertmanagerReceiver;
-import io.prow.autodeploy.alerts.AlertmanagerRoutes;
+import io.prow.autodeploy.server.AlertmanagerRoutes;
 import io.prow.autodeploy.alerts.AlertmanagerWebhook;
 import io.prow.autodeploy.alerts.AutoRollbackWatcher;
 import io.prow.autodeploy.commands.ApproveDeployCommand;

@@ -1,9 +1,10 @@
-package io.prow.autodeploy.alerts;
+package io.prow.autodeploy.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.prow.autodeploy.server.PluginServer;
+import io.prow.autodeploy.alerts.AlertmanagerReceiver;
+import io.prow.autodeploy.alerts.AlertmanagerWebhook;
 import java.util.Optional;
 
 /**

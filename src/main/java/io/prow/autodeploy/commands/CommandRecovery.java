@@ -2,7 +2,7 @@ package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.rollback.AutobumpPulls;
-import io.prow.autodeploy.events.WebhookEvent.IssueCommentEvent;
+import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;

@@ -9,7 +9,7 @@ import io.prow.autodeploy.commands.RollbackCommand;
 import io.prow.autodeploy.commands.UnholdCommand;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.Snapshots;
-import io.prow.autodeploy.events.WebhookEvent.IssueCommentEvent;
+import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.github.Comment;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,5 @@
-package io.prow.autodeploy.events;
+package io.prow.autodeploy.github;
 
-import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.PullRequest;
-import io.prow.autodeploy.github.RepoRef;
 import java.util.List;
 
 /** The GitHub events the plugin acts on, typed. Everything else parses to {@link Ignored}. */

@@ -28,7 +28,7 @@ import io.prow.autodeploy.deploy.DeployOverrides;
 import io.prow.autodeploy.deploy.DeployReconciler;
 import io.prow.autodeploy.deploy.DroppedRepos;
 import io.prow.autodeploy.deploy.DeployScheduler;
-import io.prow.autodeploy.deploy.Gates;
+import io.prow.autodeploy.deploy.gates.Gates;
 import io.prow.autodeploy.deploy.Holds;
 import io.prow.autodeploy.deploy.SnapshotReader;
 import io.prow.autodeploy.deploy.StatusBoard;

@@ -1,5 +1,7 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.deploy.gates.Decision;
+import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;

@@ -1,5 +1,12 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.deploy.gates.BreakingChangeGate;
+import io.prow.autodeploy.deploy.gates.BreakingChangeMatcher;
+import io.prow.autodeploy.deploy.gates.Decision;
+import io.prow.autodeploy.deploy.gates.PrMarkers;
+import io.prow.autodeploy.deploy.gates.Snapshot;
+import io.prow.autodeploy.deploy.gates.SourceChanges;
+import io.prow.autodeploy.deploy.gates.TestsGate;
 import io.prow.autodeploy.github.Comparison;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.ledger.InertText;

@@ -1,6 +1,8 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.Decision;
+import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
 

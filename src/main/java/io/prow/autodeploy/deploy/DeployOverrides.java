@@ -1,6 +1,11 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.BreakingChangeGate;
+import io.prow.autodeploy.deploy.gates.GateResult;
+import io.prow.autodeploy.deploy.gates.PrMarkers;
+import io.prow.autodeploy.deploy.gates.Snapshot;
+import io.prow.autodeploy.deploy.gates.SourceChanges;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.metrics.Metrics;

@@ -2,6 +2,14 @@ package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.config.DeployWindow;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.Decision;
+import io.prow.autodeploy.deploy.gates.FailedTests;
+import io.prow.autodeploy.deploy.gates.GateResult;
+import io.prow.autodeploy.deploy.gates.HoldGate;
+import io.prow.autodeploy.deploy.gates.PrMarkers;
+import io.prow.autodeploy.deploy.gates.Snapshot;
+import io.prow.autodeploy.deploy.gates.TestsGate;
+import io.prow.autodeploy.deploy.gates.TrustedGate;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.ledger.InertText;
 import java.time.Instant;

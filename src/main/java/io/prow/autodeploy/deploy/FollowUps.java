@@ -1,5 +1,7 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.deploy.gates.Decision;
+import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.github.GitHub;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.PrLedger;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.prow.autodeploy.deploy;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.SourceChanges;
 import io.prow.autodeploy.github.Comparison;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;

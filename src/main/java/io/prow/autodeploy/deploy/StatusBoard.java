@@ -1,6 +1,11 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.Decision;
+import io.prow.autodeploy.deploy.gates.GateResult;
+import io.prow.autodeploy.deploy.gates.Snapshot;
+import io.prow.autodeploy.deploy.gates.TestsGate;
+import io.prow.autodeploy.deploy.gates.TrustedGate;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.ledger.HoldInfo;

@@ -3,6 +3,7 @@ package io.prow.autodeploy.deploy;
 import io.prow.autodeploy.config.DeployWindow;
 import io.prow.autodeploy.config.GoDuration;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.WindowGate;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,7 +8,7 @@ import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.config.DeployWindow;
-import io.prow.autodeploy.deploy.GateResult;
+import io.prow.autodeploy.deploy.gates.GateResult;
 import io.prow.autodeploy.ledger.HoldInfo;
 import io.prow.autodeploy.deploy.StatusBoard;
 import java.time.DayOfWeek;

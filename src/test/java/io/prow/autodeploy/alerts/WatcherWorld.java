@@ -7,7 +7,7 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.Applier;
 import io.prow.autodeploy.deploy.DeployObserver;
 import io.prow.autodeploy.deploy.DeployReconciler;
-import io.prow.autodeploy.deploy.Gates;
+import io.prow.autodeploy.deploy.gates.Gates;
 import io.prow.autodeploy.deploy.Holds;
 import io.prow.autodeploy.deploy.SnapshotReader;
 import io.prow.autodeploy.github.Comment;

@@ -1,10 +1,15 @@
 package io.prow.autodeploy.deploy;
 
-import static io.prow.autodeploy.deploy.GateCase.la;
+import static io.prow.autodeploy.deploy.gates.GateCase.la;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.Gate;
+import io.prow.autodeploy.deploy.gates.PacingGate;
+import io.prow.autodeploy.deploy.gates.Snapshot;
+import io.prow.autodeploy.deploy.gates.Snapshots;
+import io.prow.autodeploy.deploy.gates.WindowGate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.prow.autodeploy.commands.HoldCommand;
 import io.prow.autodeploy.commands.RollbackCommand;
 import io.prow.autodeploy.commands.UnholdCommand;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.Snapshots;
+import io.prow.autodeploy.deploy.gates.Snapshots;
 import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.github.Comment;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.prow.autodeploy.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.prow.autodeploy.deploy.GateResult;
+import io.prow.autodeploy.deploy.gates.GateResult;
 import io.prow.autodeploy.deploy.StatusBoard;
 import io.prow.autodeploy.deploy.StatusScenario;
 import io.prow.autodeploy.sandbox.ManualClock;

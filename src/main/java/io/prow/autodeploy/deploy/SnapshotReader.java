@@ -4,14 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.gates.BreakingChangeGate;
 import io.prow.autodeploy.deploy.gates.BumpDiff;
-import io.prow.autodeploy.deploy.gates.FailedTests;
-import io.prow.autodeploy.deploy.gates.PacingGate;
+import io.prow.autodeploy.deploy.gates.Gates;
 import io.prow.autodeploy.deploy.gates.PrMarkers;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
-import io.prow.autodeploy.deploy.gates.WindowGate;
 import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.GitHub;
@@ -24,7 +21,6 @@ import io.prow.autodeploy.rollback.DeployHistory;
 import io.prow.autodeploy.rollout.RolloutFollower;
 import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -149,20 +145,9 @@ public final class SnapshotReader {
         SourceChanges changes = comparer.changes(c, bump.tag(), last);
         Snapshot s = new Snapshot(c, pr, files.stream().map(ChangedFile::path).toList(), checks, last, hold,
                 alerts.state(c), changes, PrMarkers.UNREAD, bump, rollout(c, closed));
-        if (allMarkers || markersMatter(s, clock.instant())) {
+        if (allMarkers || Gates.markersMatter(s, clock.instant())) {
             s = s.withMarkers(PrMarkers.of(ledger, s.tag(), pr.headSha(), changes.range()));
         }
         return new Reading(s, closed, ledger);
-    }
-
-    /** Whether one of our markers could change the decision on {@code s} (read without markers) now. */
-    static boolean markersMatter(Snapshot s, Instant now) {
-        if (!s.pr().open()) {
-            return false;
-        }
-        boolean guardClosed = !new BreakingChangeGate().evaluate(s, now).open();
-        boolean retryable = s.config().retest().max() > 0 && !FailedTests.of(s).isEmpty();
-        boolean timeClosed = !new WindowGate().evaluate(s, now).open() || !new PacingGate().evaluate(s, now).open();
-        return guardClosed || retryable || timeClosed;
     }
 }

@@ -35,4 +35,19 @@ public final class Gates {
     public Decision evaluate(Snapshot snapshot, Instant now) {
         return new Decision(gates.stream().map(g -> g.evaluate(snapshot, now)).toList(), snapshot.tag());
     }
+
+    /**
+     * Whether one of our markers could change the decision on {@code s} (read without markers) now: an approval
+     * while the breaking-change guard is closed, a retest count while a required test failed, a {@code /deploy-now}
+     * while the window or pacing is closed. The gates' rules, so the reader asks here instead of deciding itself.
+     */
+    public static boolean markersMatter(Snapshot s, Instant now) {
+        if (!s.pr().open()) {
+            return false;
+        }
+        boolean guardClosed = !new BreakingChangeGate().evaluate(s, now).open();
+        boolean retryable = s.config().retest().max() > 0 && !FailedTests.of(s).isEmpty();
+        boolean timeClosed = !new WindowGate().evaluate(s, now).open() || !new PacingGate().evaluate(s, now).open();
+        return guardClosed || retryable || timeClosed;
+    }
 }

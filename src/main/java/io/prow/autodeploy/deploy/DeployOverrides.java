@@ -6,6 +6,8 @@ import io.prow.autodeploy.deploy.gates.GateResult;
 import io.prow.autodeploy.deploy.gates.PrMarkers;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
+import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
+import io.prow.autodeploy.deploy.reconcile.SnapshotReader;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.metrics.Metrics;

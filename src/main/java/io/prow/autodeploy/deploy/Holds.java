@@ -1,6 +1,8 @@
 package io.prow.autodeploy.deploy;
 
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
+import io.prow.autodeploy.deploy.reconcile.HoldCarrier;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;

@@ -6,6 +6,8 @@ import io.prow.autodeploy.deploy.gates.GateResult;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.TestsGate;
 import io.prow.autodeploy.deploy.gates.TrustedGate;
+import io.prow.autodeploy.deploy.reconcile.DeployObserver;
+import io.prow.autodeploy.deploy.reconcile.Reading;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.ledger.HoldInfo;

@@ -1,9 +1,10 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.deploy.reconcile;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.config.DeployWindow;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.DeployScheduler;
 import io.prow.autodeploy.deploy.gates.Decision;
 import io.prow.autodeploy.deploy.gates.GateResult;
 import io.prow.autodeploy.deploy.gates.Gates;

@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.deploy.reconcile;
 
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;

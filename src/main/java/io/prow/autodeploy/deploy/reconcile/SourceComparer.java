@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.deploy.reconcile;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

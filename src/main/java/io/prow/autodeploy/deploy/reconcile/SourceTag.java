@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.deploy.reconcile;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.deploy.reconcile;
 
 import io.prow.autodeploy.github.Check;
 import java.util.ArrayList;

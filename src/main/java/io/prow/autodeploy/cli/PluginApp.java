@@ -27,7 +27,7 @@ import io.prow.autodeploy.deploy.reconcile.DeployObserver;
 import io.prow.autodeploy.deploy.DeployOverrides;
 import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
 import io.prow.autodeploy.deploy.reconcile.DroppedRepos;
-import io.prow.autodeploy.deploy.DeployScheduler;
+import io.prow.autodeploy.deploy.schedule.DeployScheduler;
 import io.prow.autodeploy.deploy.gates.Gates;
 import io.prow.autodeploy.deploy.Holds;
 import io.prow.autodeploy.deploy.reconcile.SnapshotReader;

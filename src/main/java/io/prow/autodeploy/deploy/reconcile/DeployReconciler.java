@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.config.DeployWindow;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.DeployScheduler;
+import io.prow.autodeploy.deploy.schedule.DeployScheduler;
 import io.prow.autodeploy.deploy.gates.Decision;
 import io.prow.autodeploy.deploy.gates.GateResult;
 import io.prow.autodeploy.deploy.gates.Gates;

@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.deploy.schedule;
 
 import java.time.Clock;
 import java.time.Duration;

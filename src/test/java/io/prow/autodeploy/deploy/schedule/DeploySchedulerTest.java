@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.deploy.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

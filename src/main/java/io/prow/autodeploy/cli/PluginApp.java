@@ -31,7 +31,7 @@ import io.prow.autodeploy.deploy.schedule.DeployScheduler;
 import io.prow.autodeploy.deploy.gates.Gates;
 import io.prow.autodeploy.deploy.Holds;
 import io.prow.autodeploy.deploy.reconcile.SnapshotReader;
-import io.prow.autodeploy.deploy.StatusBoard;
+import io.prow.autodeploy.metrics.status.StatusBoard;
 import io.prow.autodeploy.events.AutobumpIndex;
 import io.prow.autodeploy.events.EventRouter;
 import io.prow.autodeploy.events.KeyedExecutor;

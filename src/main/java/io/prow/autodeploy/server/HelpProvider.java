@@ -7,7 +7,7 @@ import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.gates.Gate;
 import io.prow.autodeploy.deploy.gates.Gates;
-import io.prow.autodeploy.deploy.StatusBoard;
+import io.prow.autodeploy.metrics.status.StatusBoard;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

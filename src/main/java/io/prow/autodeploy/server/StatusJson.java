@@ -10,7 +10,7 @@ import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.config.DeployWindow;
 import io.prow.autodeploy.deploy.gates.GateResult;
 import io.prow.autodeploy.ledger.HoldInfo;
-import io.prow.autodeploy.deploy.StatusBoard;
+import io.prow.autodeploy.metrics.status.StatusBoard;
 import java.time.DayOfWeek;
 import io.prow.autodeploy.rollout.DeliveryMetrics;
 import io.prow.autodeploy.rollout.RolloutState;

@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.metrics.status;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.gates.Decision;

@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.metrics.status;
 
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.rollback.Deploy;

@@ -1,6 +1,5 @@
 package io.prow.autodeploy.commands;
 
-import io.prow.autodeploy.deploy.DeployOverrides;
 import io.prow.autodeploy.ledger.InertText;
 import io.prow.autodeploy.deploy.gates.PrMarkers;
 import io.prow.autodeploy.deploy.gates.SourceChanges;

@@ -8,7 +8,7 @@ import io.prow.autodeploy.deploy.reconcile.Applier;
 import io.prow.autodeploy.deploy.reconcile.DeployObserver;
 import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
 import io.prow.autodeploy.deploy.gates.Gates;
-import io.prow.autodeploy.deploy.Holds;
+import io.prow.autodeploy.commands.Holds;
 import io.prow.autodeploy.deploy.reconcile.SnapshotReader;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;

@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.cli;
 
 import static io.prow.autodeploy.deploy.gates.GateCase.la;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.prow.autodeploy.deploy;
+package io.prow.autodeploy.cli;
 
 import io.prow.autodeploy.config.DeployWindow;
 import io.prow.autodeploy.config.GoDuration;

@@ -142,7 +142,11 @@ public final class DeployReconciler {
         }
         Reading reading = read.get();
         PullRequest pr = reading.snapshot().pr();
-        if (carrier.keepHold(c, pr, reading)) {
+        // The read writes nothing: what the hold needs (carried to a new bump, its label put back) is planned from
+        // what was read, written as its own apply step, then read again so the decision sees the hold it wrote.
+        Optional<HoldCarrier.Repair> repair = carrier.plan(c, pr, reading);
+        if (repair.isPresent()) {
+            carrier.write(c, pr, repair.get());
             reading = reader.readFor(c, gh.pullRequest(c.repo(), number));
         }
         Snapshot s = reading.snapshot();

@@ -38,20 +38,42 @@ public final class HoldCarrier {
         this.clock = clock;
     }
 
-    /** Carries a hold if needed, else restores a removed label; true when it changed the PR (read it again). */
-    public boolean keepHold(RepoConfig c, PullRequest pr, Reading reading) {
-        return carryIfNeeded(c, pr, reading.recentlyClosed(), reading.ledger()) || restoreLabel(c, pr, reading.ledger());
+    /** What the hold needs on a PR, found by reading only; {@link #write} makes it so (the apply step). */
+    public sealed interface Repair permits Carry, Restore {}
+
+    /** Carry the hold of PR {@code from}: the label (if missing) and {@code record}, described by {@code old}. */
+    public record Carry(int from, HoldInfo old, HoldRecord record) implements Repair {}
+
+    /** Put back the label our standing {@code record} shows, and say once who may release. */
+    public record Restore(PrLedger.HoldEntry record) implements Repair {}
+
+    /**
+     * The repair {@code pr}'s hold needs, if any: a carry, else a restore of a removed label. Reads (the previous
+     * PR's records), never writes.
+     */
+    public Optional<Repair> plan(RepoConfig c, PullRequest pr, Reading reading) {
+        Optional<Repair> carry = carryIfNeeded(c, pr, reading.recentlyClosed(), reading.ledger());
+        return carry.isPresent() ? carry : restoreLabel(c, pr, reading.ledger());
+    }
+
+    /** Writes {@code repair} on {@code pr}. */
+    public void write(RepoConfig c, PullRequest pr, Repair repair) {
+        if (repair instanceof Carry carry) {
+            carry(c, pr, carry);
+        } else if (repair instanceof Restore restore) {
+            restore(c, pr, restore.record());
+        }
     }
 
     /**
-     * True when it put the hold on {@code pr}. Costs nothing unless the newest earlier autobump PR was held. The label
+     * The carry {@code pr} needs, if any. Costs nothing unless the newest earlier autobump PR was held. The label
      * goes first (it is what stops Tide) and the record second; a carry cut short between the two is finished by the
      * next reconcile, which is why a labelled PR is still checked for its record.
      */
-    public boolean carryIfNeeded(RepoConfig c, PullRequest pr, List<PullRequest> recentlyClosed, PrLedger mine) {
+    Optional<Repair> carryIfNeeded(RepoConfig c, PullRequest pr, List<PullRequest> recentlyClosed, PrLedger mine) {
         String label = c.hold().label();
         if (!pr.open()) {
-            return false;
+            return Optional.empty();
         }
         Optional<PullRequest> previous = recentlyClosed.stream()
                 .filter(p -> p.number() < pr.number() && AutobumpPulls.looksLikeAutobump(c, p))
@@ -60,7 +82,7 @@ public final class HoldCarrier {
         // autobump PR, which is often the merged one. Tide never merges a held PR, so a merged PR carrying the
         // label was held afterwards, for the bumps to come.
         if (previous.isEmpty() || !previous.get().hasLabel(label) || mine.carried()) {
-            return false;
+            return Optional.empty();
         }
         PrLedger before = PrLedger.read(gh.comments(c.repo(), previous.get().number()), gh.botLogin());
         Optional<PrLedger.HoldEntry> ours = before.hold(true) instanceof PrLedger.HoldState.Held h
@@ -72,27 +94,34 @@ public final class HoldCarrier {
                 .map(e -> HoldRecord.held(old.by(), old.reason(), old.since(), previous.get().number()))
                 .orElse(new HoldRecord(old.by(), old.reason(), old.since(), previous.get().number(),
                         HoldRecord.State.LEGACY, null, null, false));
+        return Optional.of(new Carry(previous.get().number(), old, carried));
+    }
+
+    private void carry(RepoConfig c, PullRequest pr, Carry carry) {
+        String label = c.hold().label();
         if (!pr.hasLabel(label)) {
             gh.addLabels(c.repo(), pr.number(), List.of(label));
         }
         Comment posted = gh.createComment(c.repo(), pr.number(), "Deploys are still held (carried over from #"
-                + previous.get().number() + "). " + old.describeInComment()
-                + "\n\nComment `/hold cancel` to resume deploys.\n" + carried.marker().render());
+                + carry.from() + "). " + carry.old().describeInComment()
+                + "\n\nComment `/hold cancel` to resume deploys.\n" + carry.record().marker().render());
         Duplicates.yieldToOlder(gh, c.repo(), pr.number(), posted,
                 older -> PrLedger.read(List.of(older), gh.botLogin()).carried());
-        return true;
     }
 
     /**
-     * True when our record holds {@code pr} but the label is gone (someone not allowed to release removed it): the
-     * label goes back, and the first time the hold's comment says who may release.
+     * A restore when our record holds {@code pr} but the label is gone (someone not allowed to release removed it):
+     * the label goes back, and the first time the hold's comment says who may release.
      */
-    public boolean restoreLabel(RepoConfig c, PullRequest pr, PrLedger ledger) {
+    Optional<Repair> restoreLabel(RepoConfig c, PullRequest pr, PrLedger ledger) {
         if (!pr.open() || pr.hasLabel(c.hold().label())
                 || !(ledger.hold(false) instanceof PrLedger.HoldState.Held h) || h.record().isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        PrLedger.HoldEntry record = h.record().get();
+        return Optional.of(new Restore(h.record().get()));
+    }
+
+    private void restore(RepoConfig c, PullRequest pr, PrLedger.HoldEntry record) {
         LOG.info("the hold label left {}#{} without a release; our hold by @{} stands: putting it back", c.repo(),
                 pr.number(), record.hold().by());
         gh.addLabels(c.repo(), pr.number(), List.of(c.hold().label()));
@@ -104,7 +133,6 @@ public final class HoldCarrier {
                             + whoMayRelease(c) + "); the label is back.\n" + told.marker().render());
             gh.editComment(c.repo(), record.comment().id(), body);
         }
-        return true;
     }
 
     static String whoMayRelease(RepoConfig c) {

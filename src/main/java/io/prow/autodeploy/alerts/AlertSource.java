@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.AlertState;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.prow.autodeploy.deploy.AlertState;
 import io.prow.autodeploy.text.Clip;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package io.prow.autodeploy.alerts;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.rollback.RollbackResult;
 import java.time.ZoneId;

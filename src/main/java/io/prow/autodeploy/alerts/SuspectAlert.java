@@ -1,7 +1,7 @@
 package io.prow.autodeploy.alerts;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.rollback.Deploy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

@@ -5,7 +5,7 @@ import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AlertmanagerReceiver;
-import io.prow.autodeploy.alerts.AlertmanagerRoutes;
+import io.prow.autodeploy.server.AlertmanagerRoutes;
 import io.prow.autodeploy.alerts.AlertmanagerWebhook;
 import io.prow.autodeploy.alerts.AutoRollbackWatcher;
 import io.prow.autodeploy.commands.ApproveDeployCommand;
@@ -22,16 +22,16 @@ import io.prow.autodeploy.commands.UnholdCommand;
 import io.prow.autodeploy.config.ConfigSource;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.Applier;
-import io.prow.autodeploy.deploy.DeployObserver;
-import io.prow.autodeploy.deploy.DeployOverrides;
-import io.prow.autodeploy.deploy.DeployReconciler;
-import io.prow.autodeploy.deploy.DroppedRepos;
-import io.prow.autodeploy.deploy.DeployScheduler;
-import io.prow.autodeploy.deploy.Gates;
-import io.prow.autodeploy.deploy.Holds;
-import io.prow.autodeploy.deploy.SnapshotReader;
-import io.prow.autodeploy.deploy.StatusBoard;
+import io.prow.autodeploy.deploy.reconcile.Applier;
+import io.prow.autodeploy.deploy.reconcile.DeployObserver;
+import io.prow.autodeploy.commands.DeployOverrides;
+import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
+import io.prow.autodeploy.deploy.reconcile.DroppedRepos;
+import io.prow.autodeploy.deploy.schedule.DeployScheduler;
+import io.prow.autodeploy.deploy.gates.Gates;
+import io.prow.autodeploy.commands.Holds;
+import io.prow.autodeploy.deploy.reconcile.SnapshotReader;
+import io.prow.autodeploy.metrics.status.StatusBoard;
 import io.prow.autodeploy.events.AutobumpIndex;
 import io.prow.autodeploy.events.EventRouter;
 import io.prow.autodeploy.events.KeyedExecutor;
@@ -288,7 +288,7 @@ public final class PluginApp implements AutoCloseable {
             if (!c.rollout().enabled()) {
                 return d.mergedAt();
             }
-            var state = follower.follow(c, io.prow.autodeploy.deploy.AutobumpPulls.recentlyClosed(gh, c));
+            var state = follower.follow(c, io.prow.autodeploy.rollback.AutobumpPulls.recentlyClosed(gh, c));
             return state.deploy().filter(x -> x.number() == d.number()).flatMap(x -> state.countFrom())
                     .orElse(d.mergedAt());
         });

@@ -4,7 +4,6 @@ import io.prow.autodeploy.config.ConfigException;
 import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.WindowSimulator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,9 +1,8 @@
 package io.prow.autodeploy.commands;
 
-import io.prow.autodeploy.deploy.DeployOverrides;
-import io.prow.autodeploy.deploy.InertText;
-import io.prow.autodeploy.deploy.PrMarkers;
-import io.prow.autodeploy.deploy.SourceChanges;
+import io.prow.autodeploy.ledger.InertText;
+import io.prow.autodeploy.deploy.gates.PrMarkers;
+import io.prow.autodeploy.deploy.gates.SourceChanges;
 import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
 import java.util.Optional;

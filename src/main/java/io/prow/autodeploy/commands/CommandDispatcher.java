@@ -1,7 +1,7 @@
 package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.events.WebhookEvent.IssueCommentEvent;
+import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.metrics.Metrics;
 import java.time.Clock;

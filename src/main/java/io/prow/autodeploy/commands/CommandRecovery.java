@@ -1,8 +1,8 @@
 package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.AutobumpPulls;
-import io.prow.autodeploy.events.WebhookEvent.IssueCommentEvent;
+import io.prow.autodeploy.rollback.AutobumpPulls;
+import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;

@@ -1,8 +1,7 @@
 package io.prow.autodeploy.commands;
 
-import io.prow.autodeploy.deploy.DeployOverrides;
-import io.prow.autodeploy.deploy.InertText;
-import io.prow.autodeploy.deploy.PrMarkers;
+import io.prow.autodeploy.ledger.InertText;
+import io.prow.autodeploy.deploy.gates.PrMarkers;
 import java.util.List;
 import java.util.Optional;
 

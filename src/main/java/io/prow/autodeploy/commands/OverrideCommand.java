@@ -2,7 +2,6 @@ package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.Role;
-import io.prow.autodeploy.deploy.DeployOverrides;
 import java.util.Optional;
 import java.util.Set;
 

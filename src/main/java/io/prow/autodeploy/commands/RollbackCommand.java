@@ -2,8 +2,8 @@ package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.Role;
-import io.prow.autodeploy.deploy.Deploy;
-import io.prow.autodeploy.deploy.DeployHolds;
+import io.prow.autodeploy.rollback.Deploy;
+import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.rollback.PlanOutcome;

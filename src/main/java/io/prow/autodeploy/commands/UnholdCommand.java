@@ -2,7 +2,7 @@ package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.Role;
-import io.prow.autodeploy.deploy.DeployHolds;
+import io.prow.autodeploy.ledger.DeployHolds;
 import java.util.List;
 import java.util.Set;
 

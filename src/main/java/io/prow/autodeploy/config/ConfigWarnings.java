@@ -1,6 +1,5 @@
 package io.prow.autodeploy.config;
 
-import io.prow.autodeploy.deploy.DeployWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -167,7 +167,7 @@ public final class DemoRunner {
         out.println();
         out.println("/help Config for " + DemoRepo.REPO + ":");
         out.println("  " + app.config().repos().get(0).repo() + ": " + new io.prow.autodeploy.server.HelpProvider(
-                app.configs, app.registry, io.prow.autodeploy.deploy.Gates.standard(), app.board)
+                app.configs, app.registry, io.prow.autodeploy.deploy.gates.Gates.standard(), app.board)
                 .help(List.of()).config().get(DemoRepo.REPO.toString()));
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.github.WebhookEvent;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

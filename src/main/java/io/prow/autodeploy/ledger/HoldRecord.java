@@ -1,6 +1,5 @@
 package io.prow.autodeploy.ledger;
 
-import io.prow.autodeploy.deploy.HoldInfo;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
 package io.prow.autodeploy.ledger;
 
-import io.prow.autodeploy.deploy.HoldInfo;
 import io.prow.autodeploy.github.Comment;
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,8 +1,6 @@
 package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.AutobumpPulls;
-import io.prow.autodeploy.deploy.Deploy;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.DeployHolds;
+import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PrQuery;

@@ -1,8 +1,8 @@
 package io.prow.autodeploy.rollout;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.Deploy;
-import io.prow.autodeploy.deploy.DeployHolds;
+import io.prow.autodeploy.rollback.Deploy;
+import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;

@@ -3,7 +3,7 @@ package io.prow.autodeploy.rollout;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;

@@ -1,6 +1,6 @@
 package io.prow.autodeploy.rollout;
 
-import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.rollback.Deploy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.prow.autodeploy.rollout;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.RolloutConfig;
-import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.github.Check;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -6,7 +6,7 @@ import io.prow.autodeploy.events.Delivery;
 import io.prow.autodeploy.events.EventParser;
 import io.prow.autodeploy.events.EventSink;
 import io.prow.autodeploy.events.PayloadException;
-import io.prow.autodeploy.events.WebhookEvent;
+import io.prow.autodeploy.github.WebhookEvent;
 import io.prow.autodeploy.events.WebhookEventTypes;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.metrics.Metrics;

@@ -3,7 +3,7 @@ package io.prow.autodeploy.server;
 import io.javalin.config.RoutesConfig;
 import io.prow.autodeploy.config.PluginConfig;
 import java.util.function.Supplier;
-import io.prow.autodeploy.deploy.StatusBoard;
+import io.prow.autodeploy.metrics.status.StatusBoard;
 import java.time.Clock;
 
 /**

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.AlertGate;
-import io.prow.autodeploy.deploy.AlertState;
-import io.prow.autodeploy.deploy.AlertState.FiringAlert;
-import io.prow.autodeploy.deploy.GateResult;
-import io.prow.autodeploy.deploy.Snapshot;
+import io.prow.autodeploy.deploy.gates.AlertGate;
+import io.prow.autodeploy.alerts.AlertState.FiringAlert;
+import io.prow.autodeploy.deploy.gates.GateResult;
+import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.github.PullRequest;
 import java.net.URI;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.prow.autodeploy.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prow.autodeploy.deploy.AlertState.FiringAlert;
+import io.prow.autodeploy.alerts.AlertState.FiringAlert;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

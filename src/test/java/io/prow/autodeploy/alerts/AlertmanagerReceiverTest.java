@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.prow.autodeploy.alerts.AutoRollbackWatcher.Action;
-import io.prow.autodeploy.deploy.AlertState;
 import io.prow.autodeploy.github.GitHubException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.prow.autodeploy.alerts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.rollback.Deploy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

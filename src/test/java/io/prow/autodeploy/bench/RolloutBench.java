@@ -4,7 +4,7 @@ import io.prow.autodeploy.config.ConfigException;
 import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.StatusBoard;
+import io.prow.autodeploy.metrics.status.StatusBoard;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.Role;
-import io.prow.autodeploy.deploy.Snapshots;
+import io.prow.autodeploy.deploy.gates.Snapshots;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;

@@ -3,7 +3,7 @@ package io.prow.autodeploy.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.DeployHolds;
+import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.PullRequest;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.prow.autodeploy.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prow.autodeploy.deploy.Snapshots;
+import io.prow.autodeploy.deploy.gates.Snapshots;
 import io.prow.autodeploy.github.RepoRef;
 import java.time.Duration;
 import java.util.List;

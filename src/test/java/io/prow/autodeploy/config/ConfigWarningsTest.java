@@ -2,7 +2,7 @@ package io.prow.autodeploy.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.deploy.Snapshots;
+import io.prow.autodeploy.deploy.gates.Snapshots;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;

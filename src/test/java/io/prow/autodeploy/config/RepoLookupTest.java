@@ -3,7 +3,7 @@ package io.prow.autodeploy.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prow.autodeploy.deploy.AlertState;
+import io.prow.autodeploy.alerts.AlertState;
 import io.prow.autodeploy.github.RepoRef;
 import java.util.List;
 import org.junit.jupiter.api.Test;

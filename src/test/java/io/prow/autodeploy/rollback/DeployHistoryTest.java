@@ -7,8 +7,7 @@ import static io.prow.autodeploy.rollback.RollbackWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.Deploy;
-import io.prow.autodeploy.deploy.Deploy.Kind;
+import io.prow.autodeploy.rollback.Deploy.Kind;
 import io.prow.autodeploy.github.PullRequest;
 import java.time.Instant;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.prow.autodeploy.rollout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.prow.autodeploy.deploy.HoldInfo;
+import io.prow.autodeploy.ledger.HoldInfo;
 import io.prow.autodeploy.github.Check;
 import java.time.Duration;
 import java.util.Optional;

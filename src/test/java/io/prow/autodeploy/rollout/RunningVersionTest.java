@@ -2,7 +2,7 @@ package io.prow.autodeploy.rollout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.server.StatusJson;
 import io.prow.autodeploy.server.StatusPage;
 import java.time.Instant;

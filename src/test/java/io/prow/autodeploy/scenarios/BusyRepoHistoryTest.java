@@ -2,7 +2,7 @@ package io.prow.autodeploy.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.deploy.Deploy;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;

@@ -3,9 +3,9 @@ package io.prow.autodeploy.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.prow.autodeploy.deploy.GateResult;
-import io.prow.autodeploy.deploy.StatusBoard;
-import io.prow.autodeploy.deploy.StatusScenario;
+import io.prow.autodeploy.deploy.gates.GateResult;
+import io.prow.autodeploy.metrics.status.StatusBoard;
+import io.prow.autodeploy.metrics.status.StatusScenario;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.awt.image.BufferedImage;

@@ -3,7 +3,7 @@ package io.prow.autodeploy.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prow.autodeploy.deploy.StatusScenario;
+import io.prow.autodeploy.metrics.status.StatusScenario;
 import io.prow.autodeploy.sandbox.ManualClock;
 import java.net.URI;
 import java.net.http.HttpClient;

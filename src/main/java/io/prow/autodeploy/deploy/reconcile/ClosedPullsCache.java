@@ -1,0 +1,98 @@
+package io.prow.autodeploy.deploy.reconcile;
+
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.RepoRef;
+import io.prow.autodeploy.rollback.AutobumpPulls;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The closed PRs every decision reads its deploy history from ({@link AutobumpPulls#recentlyClosed}: 2 listings),
+ * read once and reused until something could have changed them (issue 16: they were 2 requests per decision, and
+ * every other merge changed the base branch's page, so each re-read was charged). A deploy is a merged PR, and a PR
+ * is merged only by closing it, so:
+ * <ul>
+ * <li>the closed autobump PRs ({@code head=<bot>:<branch>}) are read again after an opened, closed or reopened
+ * autobump PR and on every {@code reconcileRepo} (the sweep, a push to the base branch, a merge, start-up): an
+ * unchanged listing is an ETag 304, free;</li>
+ * <li>the base branch's recent page (only for our rollback PRs; every other merge changes it) is read again after
+ * a closed or reopened rollback PR of ours, and otherwise at most once per {@link #RECENT_MAX_AGE}.</li>
+ * </ul>
+ * A decision to deploy reads both again first ({@code DeployReconciler}): a deploy never rests on the cache.
+ * A restart starts empty; a replica that missed an event re-reads at its next sweep (autobumps) or within the
+ * hour (rollbacks). One entry per configured repo that was read: bounded by the config.
+ */
+public final class ClosedPullsCache {
+    /** How stale the base branch's page may get without an event about one of our rollback PRs. */
+    public static final Duration RECENT_MAX_AGE = Duration.ofHours(1);
+
+    private record Entry(long generation, Instant readAt, List<PullRequest> pulls) {}
+
+    private final GitHub gh;
+    private final Clock clock;
+    private final Listing autobumps = new Listing();
+    private final Listing recent = new Listing();
+
+    public ClosedPullsCache(GitHub gh, Clock clock) {
+        this.gh = gh;
+        this.clock = clock;
+    }
+
+    /** The union of both listings, each cached (see the class), newest first, no repeats. */
+    public List<PullRequest> get(RepoConfig c) {
+        List<PullRequest> bumps = autobumps.get(c.repo(), null, () -> AutobumpPulls.closedAutobumps(gh, c, 1));
+        List<PullRequest> base = recent.get(c.repo(), RECENT_MAX_AGE, () -> AutobumpPulls.recentOnBase(gh, c));
+        return AutobumpPulls.union(bumps, base);
+    }
+
+    /** An autobump PR closed or reopened, a push to the base branch, the sweep: read the autobump listing again. */
+    public void forgetAutobumps(RepoRef repo) {
+        autobumps.forget(repo);
+    }
+
+    /** One of our rollback PRs closed or reopened: read both listings again. */
+    public void forgetAll(RepoRef repo) {
+        autobumps.forget(repo);
+        recent.forget(repo);
+    }
+
+    /** Cached listings (for the benchmark's map sizes). */
+    public int size() {
+        return autobumps.entries.size() + recent.entries.size();
+    }
+
+    private final class Listing {
+        final Map<RepoRef, AtomicLong> generations = new ConcurrentHashMap<>();
+        final Map<RepoRef, Entry> entries = new ConcurrentHashMap<>();
+
+        List<PullRequest> get(RepoRef repo, Duration maxAge, Supplier<List<PullRequest>> read) {
+            long generation = generations.computeIfAbsent(repo, r -> new AtomicLong()).get();
+            Instant now = clock.instant();
+            Entry e = entries.get(repo);
+            if (e != null && e.generation() == generation
+                    && (maxAge == null || now.isBefore(e.readAt().plus(maxAge)))) {
+                return e.pulls();
+            }
+            List<PullRequest> pulls = read.get();
+            // A read that began before a forget() keeps its older generation, so it is never taken as fresh.
+            entries.merge(repo, new Entry(generation, now, pulls),
+                    (old, fresh) -> fresh.generation() >= old.generation() ? fresh : old);
+            return pulls;
+        }
+
+        void forget(RepoRef repo) {
+            AtomicLong g = generations.get(repo);
+            if (g != null) {
+                g.incrementAndGet();
+            }
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.prow.autodeploy.deploy.reconcile;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.prow.autodeploy.alerts.AlertSource;
+import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.BumpDiff;
+import io.prow.autodeploy.deploy.gates.Gates;
+import io.prow.autodeploy.deploy.gates.PrMarkers;
+import io.prow.autodeploy.deploy.gates.Snapshot;
+import io.prow.autodeploy.deploy.gates.SourceChanges;
+import io.prow.autodeploy.github.ChangedFile;
+import io.prow.autodeploy.github.Check;
+import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.ledger.HoldInfo;
+import io.prow.autodeploy.ledger.PrLedger;
+import io.prow.autodeploy.rollback.AutobumpPulls;
+import io.prow.autodeploy.rollback.Deploy;
+import io.prow.autodeploy.rollback.DeployHistory;
+import io.prow.autodeploy.rollout.RolloutFollower;
+import io.prow.autodeploy.rollout.RolloutState;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * All reads one deploy decision needs, in one place so their cost is visible: the PR (1), its files (0 when the
+ * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1;
+ * 0 after a pending status event for a context not last read finished: {@link PendingReport}),
+ * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
+ * {@link ClosedPullsCache}: read again after an autobump PR opens or closes, on each sweep or base-branch push, and
+ * before labelling for Tide), the PR's comments once
+ * for its ledger (1: the hold record decides the hold gate; markers are used when they could change the decision:
+ * an approval while the guard is closed, a retest count while a test failed, a {@code /deploy-now} while the window
+ * or pacing is closed), and the source range of the bump once per pair of
+ * tags (1, with the guard on), the statuses on the last deploy's merge commit while its rollout is followed and
+ * not yet recorded running (1). Alerts and Prometheus come from cached sources. That is 3 port calls on the warm
+ * path (4 while a rollout is being followed), all ETag 304s when nothing changed.
+ */
+public final class SnapshotReader {
+    /** How long a head's file list is kept unasked: longer than any pause between events on an open bump. */
+    static final java.time.Duration FILES_IDLE = java.time.Duration.ofDays(1);
+    private final GitHub gh;
+    private final AlertSource alerts;
+    private final Clock clock;
+    private final SourceComparer comparer;
+    private volatile RolloutFollower rollouts;
+    private final ClosedPullsCache history;
+    // Weighed by patch size: patches are outside input, so the cache is bounded in characters, not entries.
+    // Entries idle for a day go (on the plugin's clock): a closed PR's heads are never asked again (issue 16).
+    private final Cache<String, List<ChangedFile>> filesBySha;
+    // The head's checks as last read (plus pending reports since): what a pending status event is applied to.
+    private final Cache<String, List<Check>> checksBySha;
+
+    public SnapshotReader(GitHub gh, AlertSource alerts) {
+        this(gh, alerts, Clock.systemUTC());
+    }
+
+    /** {@code clock} decides whether the time gates are closed, which is when a {@code /deploy-now} matters. */
+    public SnapshotReader(GitHub gh, AlertSource alerts, Clock clock) {
+        this.gh = gh;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.comparer = new SourceComparer(gh);
+        this.history = new ClosedPullsCache(gh, clock);
+        this.filesBySha = Caffeine.newBuilder()
+                .maximumWeight(32L * 1024 * 1024)
+                .<String, List<ChangedFile>>weigher((k, files) -> 1 + files.stream()
+                        .mapToInt(f -> f.path().length() + (f.hasPatch() ? f.patch().length() : 0)).sum())
+                .expireAfterAccess(FILES_IDLE)
+                .ticker(() -> clock.millis() * 1_000_000L)
+                .build();
+        this.checksBySha = Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(FILES_IDLE)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
+    }
+
+    /** The closed PRs the deploy history is read from, cached ({@link ClosedPullsCache}). */
+    public List<PullRequest> recentlyClosed(RepoConfig c) {
+        return history.get(c);
+    }
+
+    /** Where the deploy history is cached: told by events and the sweep when to read it again. */
+    public ClosedPullsCache history() {
+        return history;
+    }
+
+    /** Follow the last deploy past "merged" (repos with {@code rollout} configured); unset: merged is running. */
+    public void followRollouts(RolloutFollower follower) {
+        this.rollouts = follower;
+    }
+
+    /** Where the latest deploy among {@code recentlyClosed} stands (1 GitHub read when followed and not settled). */
+    public RolloutState rollout(RepoConfig c, List<PullRequest> recentlyClosed) {
+        RolloutFollower f = rollouts;
+        return f == null ? RolloutState.notFollowed(DeployHistory.fromPulls(c, recentlyClosed).stream().findFirst())
+                : f.follow(c, recentlyClosed);
+    }
+
+    /** Empty when the PR does not look like an autobump PR: nothing more is read and nothing will be written. */
+    public Optional<Reading> read(RepoConfig c, int number) {
+        return read(c, number, Optional.empty());
+    }
+
+    /** {@code pending}: the event was a pending status, applied to the head's last read checks (see PendingReport). */
+    public Optional<Reading> read(RepoConfig c, int number, Optional<PendingReport> pending) {
+        PullRequest pr = gh.pullRequest(c.repo(), number);
+        if (!AutobumpPulls.looksLikeAutobump(c, pr)) {
+            return Optional.empty();
+        }
+        return Optional.of(readFor(c, pr, false, pending));
+    }
+
+    public Reading readFor(RepoConfig c, PullRequest pr) {
+        return readFor(c, pr, false);
+    }
+
+    /** {@code allMarkers}: read our marker comments even if no gate needs them now (the override commands do). */
+    public Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers) {
+        return readFor(c, pr, allMarkers, Optional.empty());
+    }
+
+    private Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers, Optional<PendingReport> pending) {
+        // Not get(key, loader): that runs the HTTP request inside the cache's lock, stalling other workers.
+        String key = c.repo() + "#" + pr.number() + "@" + pr.headSha();
+        List<ChangedFile> files = filesBySha.getIfPresent(key);
+        if (files == null) {
+            files = gh.changedFiles(c.repo(), pr.number());
+            filesBySha.put(key, files);
+        }
+        String shaKey = c.repo() + "@" + pr.headSha();
+        List<Check> known = checksBySha.getIfPresent(shaKey);
+        Optional<List<Check>> fromEvent = known != null && pending.isPresent()
+                && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.empty();
+        List<Check> checks = fromEvent.orElseGet(() -> gh.checks(c.repo(), pr.headSha()));
+        checksBySha.put(shaKey, checks);
+        List<PullRequest> closed = history.get(c);
+        Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
+        // Our records are read once per decision: the hold record is the truth (the label only its picture).
+        PrLedger ledger = PrLedger.read(gh.comments(c.repo(), pr.number()), gh.botLogin());
+        Optional<HoldInfo> hold = ledger.hold(pr.hasLabel(c.hold().label())) instanceof PrLedger.HoldState.Held h
+                ? Optional.of(h.info()) : Optional.empty();
+        // The tag comes from the diff (BumpDiff), read from the files above: no extra request.
+        BumpDiff bump = BumpDiff.read(c.autobump(), files);
+        SourceChanges changes = comparer.changes(c, bump.tag(), last);
+        Snapshot s = new Snapshot(c, pr, files.stream().map(ChangedFile::path).toList(), checks, last, hold,
+                alerts.state(c), changes, PrMarkers.UNREAD, bump, rollout(c, closed));
+        if (allMarkers || Gates.markersMatter(s, clock.instant())) {
+            s = s.withMarkers(PrMarkers.of(ledger, s.tag(), pr.headSha(), changes.range()));
+        }
+        return new Reading(s, closed, ledger);
+    }
+}

@@ -1,0 +1,34 @@
+package io.prow.autodeploy.github;
+
+import java.util.List;
+
+/** The GitHub events the plugin acts on, typed. Everything else parses to {@link Ignored}. */
+public sealed interface WebhookEvent {
+    RepoRef repo();
+
+    /**
+     * {@code pull_request}: opened, synchronize, labeled, closed, ... with the PR as the payload shows it.
+     * {@code sender} is the account that caused the event (for synchronize: who pushed); null when absent.
+     */
+    record PullRequestEvent(RepoRef repo, String action, PullRequest pr, String sender) implements WebhookEvent {
+        public PullRequestEvent(RepoRef repo, String action, PullRequest pr) {
+            this(repo, action, pr, null);
+        }
+    }
+
+    /** {@code issue_comment} on an issue or a PR. {@code authorIsBot} from the user's type. */
+    record IssueCommentEvent(RepoRef repo, String action, int number, boolean onPullRequest, Comment comment,
+                             boolean authorIsBot) implements WebhookEvent {}
+
+    /** {@code status}: a commit status changed on {@code sha}. */
+    record StatusEvent(RepoRef repo, String sha, String context, String state) implements WebhookEvent {}
+
+    /** {@code check_run} or {@code check_suite}: checks changed on {@code sha}; PR numbers when GitHub knows them. */
+    record CheckEvent(RepoRef repo, String sha, List<Integer> pullNumbers) implements WebhookEvent {}
+
+    /** {@code push}: {@code ref} moved to {@code after}. */
+    record PushEvent(RepoRef repo, String ref, String after) implements WebhookEvent {}
+
+    /** Any event type we do not handle, or one without a repository. */
+    record Ignored(RepoRef repo, String eventType) implements WebhookEvent {}
+}

@@ -1,0 +1,75 @@
+package io.prow.autodeploy.deploy.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.rollback.RollbackWorld;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 16: the deploy history is read once and reused until something could have changed it. */
+class ClosedPullsCacheTest {
+    private final RollbackWorld w = RollbackWorld.deployed(RollbackWorld.A, RollbackWorld.B);
+    private final ClosedPullsCache cache = new ClosedPullsCache(w.gh, w.clock);
+
+    private int listings() {
+        return w.gh.calls().getOrDefault("pullRequests", 0);
+    }
+
+    private static List<Integer> numbers(List<PullRequest> pulls) {
+        return pulls.stream().map(PullRequest::number).toList();
+    }
+
+    @Test
+    void readOnceThenFreeUntilForgotten() {
+        w.gh.resetCalls();
+        List<PullRequest> first = cache.get(w.config);
+        int cold = listings();
+        assertThat(cold).as("the autobump listing (first owner with a hit) and the base branch's page").isEqualTo(2);
+
+        w.gh.resetCalls();
+        assertThat(numbers(cache.get(w.config))).isEqualTo(numbers(first));
+        assertThat(listings()).as("warm: no request").isZero();
+    }
+
+    @Test
+    void aMergedBumpIsSeenAfterForgetAutobumpsWhichRereadsOnlyTheAutobumpListing() {
+        cache.get(w.config);
+        int merged = w.gh.openPullRequest(RollbackWorld.REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump",
+                w.config.baseBranch(), "Update Prow to " + RollbackWorld.C, java.util.Map.of("README.md", "x\n"));
+        w.gh.merge(RollbackWorld.REPO, merged); // the same minute: the base branch's page is still fresh
+        assertThat(numbers(cache.get(w.config))).as("cached: not yet seen").doesNotContain(merged);
+
+        cache.forgetAutobumps(w.config.repo());
+        w.gh.resetCalls();
+        assertThat(numbers(cache.get(w.config))).contains(merged);
+        assertThat(listings()).as("the autobump listing only").isEqualTo(1);
+    }
+
+    @Test
+    void forgetAllRereadsBothAndTheBasePageAgesOutAfterAnHour() {
+        cache.get(w.config);
+        cache.forgetAll(w.config.repo());
+        w.gh.resetCalls();
+        cache.get(w.config);
+        assertThat(listings()).isEqualTo(2);
+
+        w.clock.advance(ClosedPullsCache.RECENT_MAX_AGE.minus(Duration.ofMinutes(1)));
+        w.gh.resetCalls();
+        cache.get(w.config);
+        assertThat(listings()).as("younger than an hour: cached").isZero();
+
+        w.clock.advance(Duration.ofMinutes(1));
+        w.gh.resetCalls();
+        cache.get(w.config);
+        assertThat(listings()).as("an hour old: the base branch's page only").isEqualTo(1);
+        assertThat(cache.size()).as("one entry per listing of the one repo").isEqualTo(2);
+    }
+
+    @Test
+    void forgettingARepoNeverReadCreatesNothing() {
+        cache.forgetAll(io.prow.autodeploy.github.RepoRef.parse("someone/else"));
+        assertThat(cache.size()).isZero();
+    }
+}

@@ -2,6 +2,7 @@ package io.prow.autodeploy.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prow.autodeploy.testing.TestConfig;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PullRequest;
@@ -24,8 +25,7 @@ import org.junit.jupiter.api.Test;
 class BreakingChangeScenarioTest {
     static final RepoRef PROW = RepoRef.parse("kubernetes-sigs/prow");
     static final String READY = "autodeploy/ready";
-    static final String CONFIG = PluginHarness.defaultConfig()
-            + "    breakingChanges:\n      sourceRepo: kubernetes-sigs/prow\n";
+    static final String CONFIG = TestConfig.testInfra().breakingChanges(PROW.toString()).yaml();
     // Wednesday 2026-11-25 10:00 in Los Angeles: inside the window; the last deploy was a day earlier.
     private final ManualClock clock = ManualClock.at("2026-11-24T18:00:00Z");
     private PluginHarness h;

@@ -2,6 +2,7 @@ package io.prow.autodeploy.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prow.autodeploy.testing.TestConfig;
 import io.prow.autodeploy.deploy.Deploy;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
@@ -24,8 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class BusyRepoHistoryTest {
     static final RepoRef PROW = RepoRef.parse("kubernetes-sigs/prow");
-    static final String CONFIG = PluginHarness.defaultConfig()
-            + "    breakingChanges:\n      sourceRepo: kubernetes-sigs/prow\n";
+    static final String CONFIG = TestConfig.testInfra().breakingChanges(PROW.toString()).yaml();
     // Wednesday 2026-11-25: 09:30 in Los Angeles when the second bump merges, inside the window.
     private final ManualClock clock = ManualClock.at("2026-11-24T17:30:00Z");
     private PluginHarness h;

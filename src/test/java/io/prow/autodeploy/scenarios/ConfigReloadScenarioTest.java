@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,10 +20,11 @@ class ConfigReloadScenarioTest {
     private final ManualClock clock = plugin.clock;
     private final PluginHarness h = plugin.h;
 
-    private void edit(String from, String to) throws Exception {
-        String yaml = Files.readString(h.configFile);
-        assertThat(yaml).contains(from);
-        Files.writeString(h.configFile, yaml.replace(from, to));
+    /** Writes {@code config} over the watched file, as an operator's edit, and lets the plugin reload it. */
+    private void reload(TestConfig config) throws Exception {
+        String yaml = config.yaml();
+        assertThat(yaml).as("an edit").isNotEqualTo(Files.readString(h.configFile));
+        Files.writeString(h.configFile, yaml);
         h.app.reloadFiles();
         h.settle();
     }
@@ -34,16 +36,16 @@ class ConfigReloadScenarioTest {
         h.settle();
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains(READY);
 
-        edit("hours: '09:00-17:00'", "hours: 'nine to five'");
+        reload(TestConfig.testInfra().hours("nine to five"));
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).as("fail-safe").doesNotContain(READY);
         assertThat(Bumps.statusText(h, pr)).startsWith("PENDING Blocked: plugin config not reloaded (1 problem(s) "
                 + "in plugin-config.yaml, first: repos[0].window.hours:");
 
-        edit("hours: 'nine to five'", "hours: '13:00-17:00'");
+        reload(TestConfig.testInfra().hours("13:00-17:00"));
         assertThat(Bumps.statusText(h, pr))
                 .isEqualTo("PENDING Waiting: outside deploy hours, opens Wed Nov 25 13:00 America/Los_Angeles");
 
-        edit("hours: '13:00-17:00'", "hours: '09:00-17:00'");
+        reload(TestConfig.testInfra().hours("09:00-17:00"));
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains(READY);
         assertThat(clock.instant()).as("all of it without moving time").isEqualTo("2026-11-25T18:00:00Z");
     }

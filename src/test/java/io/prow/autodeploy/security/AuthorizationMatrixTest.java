@@ -6,6 +6,7 @@ import static io.prow.autodeploy.reliability.DeployWorld.READY;
 import static io.prow.autodeploy.reliability.DeployWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prow.autodeploy.testing.TestConfig;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.reliability.DeployWorld;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * which is also the autobump PR's author).
  */
 class AuthorizationMatrixTest {
-    private static final String CONFIG = PluginHarness.defaultConfig().replace("      users: []", "      users: [olivia]");
+    private static final String CONFIG = TestConfig.testInfra().oncallUsers("olivia").yaml();
 
     enum Outcome { DONE, REFUSED, IGNORED }
 

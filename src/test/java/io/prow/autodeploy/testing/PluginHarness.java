@@ -102,16 +102,11 @@ public final class PluginHarness implements AutoCloseable {
     }
 
     /**
-     * The config most scenario tests run on: kubernetes/test-infra's older autobump shape (k8s-ci-robot, master,
-     * config/prow/cluster, the deprecated titlePattern and imagePrefixes keys), so those keys stay covered. The
-     * embedded default is kubernetes/k8s.io's shape; the real-shaped webhook tests and the demo run on that.
+     * The config most scenario tests run on, {@link TestConfig#testInfra()} as YAML; to change it, build it with
+     * {@link TestConfig}. The embedded default is kubernetes/k8s.io's shape ({@link TestConfig#k8sIo()}).
      */
     public static String defaultConfig() {
-        try (var in = PluginHarness.class.getResourceAsStream("/test-infra-shaped-config.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return TestConfig.testInfra().yaml();
     }
 
     public RepoConfig repoConfig() {

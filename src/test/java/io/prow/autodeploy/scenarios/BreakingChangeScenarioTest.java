@@ -122,7 +122,7 @@ class BreakingChangeScenarioTest {
 
         // The autobumper pushes a newer version to the same PR: the approval was for the other tag.
         String newer = tag("20261125", plain("plank: tidy"));
-        h.gh.forcePush(pr.repo(), pr.number(), Bumps.title(newer), Map.of(Bumps.FILE, Bumps.deployment(newer)));
+        Bumps.forcePush(h, pr, newer);
         PullRequest pushed = h.gh.peek(pr.repo(), pr.number());
         h.gh.setCheck(pr.repo(), pushed.headSha(), "pull-test-infra-unit", io.prow.autodeploy.github.Check.State.SUCCESS);
         h.send("pull_request", Payloads.pullRequest("synchronize", pushed));

@@ -102,6 +102,16 @@ public final class TestRepo {
         return n;
     }
 
+    /** The autobumper force-pushes its open PR to a newer {@code tag} (title and files); returns the new head. */
+    public String forcePushBump(int number, String tag) {
+        return gh.forcePush(repo, number, title(tag), manifests.apply(tag));
+    }
+
+    /** The bump's files at {@code tag}. */
+    public Map<String, String> files(String tag) {
+        return manifests.apply(tag);
+    }
+
     /** CI ({@link #CI}) passes on the PR's head. */
     public void green(int number) {
         gh.setCheck(repo, gh.peek(repo, number).headSha(), CI, Check.State.SUCCESS);

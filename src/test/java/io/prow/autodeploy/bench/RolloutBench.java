@@ -1,7 +1,6 @@
 package io.prow.autodeploy.bench;
 
 import io.prow.autodeploy.config.ConfigException;
-import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.StatusBoard;
@@ -17,6 +16,7 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.server.StatusJson;
 import io.prow.autodeploy.server.StatusPage;
+import io.prow.autodeploy.testing.TestConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,8 +90,11 @@ final class RolloutBench {
     }
 
     static PluginConfig config(boolean rollout) throws ConfigException {
-        return ConfigLoader.parse("repos:\n  - repo: kubernetes/test-infra\n"
-                + (rollout ? "    rollout:\n      contexts: [post-test-infra-deploy-prow]\n"
-                + "      prometheus: {url: 'http://prometheus.monitoring:9090', containers: [hook, tide, deck]}\n" : ""));
+        TestConfig c = TestConfig.defaultsOnly();
+        if (rollout) {
+            c.set("rollout.contexts", List.of("post-test-infra-deploy-prow")).set("rollout.prometheus",
+                    Map.of("url", "http://prometheus.monitoring:9090", "containers", List.of("hook", "tide", "deck")));
+        }
+        return c.parse();
     }
 }

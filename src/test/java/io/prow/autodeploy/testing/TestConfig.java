@@ -162,6 +162,12 @@ public final class TestConfig {
         return this;
     }
 
+    /** Removes a top-level key of the file, so the plugin's default applies. */
+    public TestConfig withoutTop(String key) {
+        root.remove(key);
+        return this;
+    }
+
     /** The config file a plugin reads. */
     public String yaml() {
         try {

@@ -1,7 +1,5 @@
 package io.prow.autodeploy.alerts;
 
-import io.prow.autodeploy.sandbox.AlertmanagerProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.alerts.AlertmanagerNotification.Status;
@@ -12,6 +10,7 @@ import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.rollback.RollbackTitle;
+import io.prow.autodeploy.sandbox.AlertmanagerProcess;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;

@@ -4,7 +4,6 @@ import static io.prow.autodeploy.reliability.DeployWorld.READY;
 import static io.prow.autodeploy.reliability.DeployWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.testing.TestConfig;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AlertmanagerException;
 import io.prow.autodeploy.cli.PluginApp;
@@ -13,6 +12,7 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;

@@ -1,13 +1,12 @@
 package io.prow.autodeploy.rollback;
 
-import io.prow.autodeploy.sandbox.ManualClock;
-
 import io.prow.autodeploy.commands.CommandInvocation;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
+import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.TestConfig;
 import io.prow.autodeploy.testing.TestRepo;
 import java.time.Duration;

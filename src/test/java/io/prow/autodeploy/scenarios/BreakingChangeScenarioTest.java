@@ -2,7 +2,6 @@ package io.prow.autodeploy.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.testing.TestConfig;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PullRequest;
@@ -11,6 +10,7 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.prow.autodeploy.scenarios;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
-import io.prow.autodeploy.testing.PluginHarness;
 import io.prow.autodeploy.testing.Payloads;
+import io.prow.autodeploy.testing.PluginHarness;
 import io.prow.autodeploy.testing.TestRepo;
 
 /** What the autobumper, CI and Tide do in scenarios, against the sandbox, and the events hook would forward. */

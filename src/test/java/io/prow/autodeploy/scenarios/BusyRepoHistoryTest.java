@@ -2,7 +2,6 @@ package io.prow.autodeploy.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.testing.TestConfig;
 import io.prow.autodeploy.deploy.Deploy;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
@@ -11,9 +10,10 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,11 +44,7 @@ class BusyRepoHistoryTest {
         h.gh.merge(PluginHarness.REPO, Bumps.openGreen(h, second).number());
         next = tag("20261125", h.gh.pushSourceCommit(PROW, "hook: new flag", List.of("ANNOUNCEMENTS.md")));
         clock.set(Instant.parse("2026-11-25T17:40:00Z"));
-        for (int i = 0; i < 1_000; i++) {
-            int n = h.gh.openPullRequest(PluginHarness.REPO, "dev" + (i % 7), "dev" + (i % 7), "feature-" + i,
-                    "master", "Other work " + i, Map.of("docs/" + i + ".md", "x\n"));
-            h.gh.close(PluginHarness.REPO, n);
-        }
+        TestRepo.testInfra(h.gh).otherWorkClosed(1_000);
     }
 
     @AfterEach

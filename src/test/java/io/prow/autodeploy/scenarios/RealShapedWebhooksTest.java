@@ -3,7 +3,6 @@ package io.prow.autodeploy.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prow.autodeploy.testing.TestConfig;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.DemoRepo;
@@ -11,6 +10,7 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -6,7 +6,6 @@ import static io.prow.autodeploy.reliability.DeployWorld.READY;
 import static io.prow.autodeploy.reliability.DeployWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.testing.TestConfig;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.reliability.DeployWorld;
@@ -14,6 +13,7 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

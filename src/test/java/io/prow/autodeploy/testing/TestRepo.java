@@ -112,6 +112,17 @@ public final class TestRepo {
         return manifests.apply(tag);
     }
 
+    /** {@code count} PRs of other work by seven developers, each closed: a busy repo's history beside the bumps. */
+    public TestRepo otherWorkClosed(int count) {
+        for (int i = 0; i < count; i++) {
+            String dev = "dev" + (i % 7);
+            int n = gh.openPullRequest(repo, dev, dev, "feature-" + i, base, "Other work " + i,
+                    Map.of("docs/" + i + ".md", "x\n"));
+            gh.close(repo, n);
+        }
+        return this;
+    }
+
     /** CI ({@link #CI}) passes on the PR's head. */
     public void green(int number) {
         gh.setCheck(repo, gh.peek(repo, number).headSha(), CI, Check.State.SUCCESS);

@@ -11,6 +11,7 @@ import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
 import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * range does or does not change the announcements; oncall approves for one tag only; compare failures fail closed.
  */
 class BreakingChangeScenarioTest {
-    static final RepoRef PROW = RepoRef.parse("kubernetes-sigs/prow");
+    static final RepoRef PROW = TestRepo.PROW_SOURCE;
     static final String READY = "autodeploy/ready";
     static final String CONFIG = TestConfig.testInfra().breakingChanges(PROW.toString()).yaml();
     // Wednesday 2026-11-25 10:00 in Los Angeles: inside the window; the last deploy was a day earlier.
@@ -35,7 +36,7 @@ class BreakingChangeScenarioTest {
     void start() throws Exception {
         h = new PluginHarness(clock, CONFIG);
         Bumps.seed(h.gh);
-        deployed = tag("20261124", h.gh.pushSourceCommit(PROW, "plank: fix a race", List.of("pkg/plank/a.go")));
+        deployed = TestRepo.testInfra(h.gh).prowCommit("20261124", "plank: fix a race", "pkg/plank/a.go");
         int first = Bumps.openGreen(h, deployed).number();
         h.gh.merge(PluginHarness.REPO, first);
         clock.set(Instant.parse("2026-11-25T18:00:00Z"));
@@ -47,7 +48,7 @@ class BreakingChangeScenarioTest {
     }
 
     static String tag(String date, InMemoryGitHub.SourceCommit c) {
-        return "v" + date + "-" + c.shortSha();
+        return TestRepo.prowTag(date, c);
     }
 
     private InMemoryGitHub.SourceCommit announce(String message) {

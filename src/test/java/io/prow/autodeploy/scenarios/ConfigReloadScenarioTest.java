@@ -6,7 +6,6 @@ import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.PluginHarness;
 import io.prow.autodeploy.testing.TestConfig;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,15 +19,6 @@ class ConfigReloadScenarioTest {
     private final ManualClock clock = plugin.clock;
     private final PluginHarness h = plugin.h;
 
-    /** Writes {@code config} over the watched file, as an operator's edit, and lets the plugin reload it. */
-    private void reload(TestConfig config) throws Exception {
-        String yaml = config.yaml();
-        assertThat(yaml).as("an edit").isNotEqualTo(Files.readString(h.configFile));
-        Files.writeString(h.configFile, yaml);
-        h.app.reloadFiles();
-        h.settle();
-    }
-
     @Test
     void aBrokenConfigStopsDeploysAndAGoodEditTakesEffect() throws Exception {
         PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
@@ -36,16 +26,16 @@ class ConfigReloadScenarioTest {
         h.settle();
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains(READY);
 
-        reload(TestConfig.testInfra().hours("nine to five"));
+        h.rewriteConfig(TestConfig.testInfra().hours("nine to five").yaml());
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).as("fail-safe").doesNotContain(READY);
         assertThat(Bumps.statusText(h, pr)).startsWith("PENDING Blocked: plugin config not reloaded (1 problem(s) "
                 + "in plugin-config.yaml, first: repos[0].window.hours:");
 
-        reload(TestConfig.testInfra().hours("13:00-17:00"));
+        h.rewriteConfig(TestConfig.testInfra().hours("13:00-17:00").yaml());
         assertThat(Bumps.statusText(h, pr))
                 .isEqualTo("PENDING Waiting: outside deploy hours, opens Wed Nov 25 13:00 America/Los_Angeles");
 
-        reload(TestConfig.testInfra().hours("09:00-17:00"));
+        h.rewriteConfig(TestConfig.testInfra().hours("09:00-17:00").yaml());
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains(READY);
         assertThat(clock.instant()).as("all of it without moving time").isEqualTo("2026-11-25T18:00:00Z");
     }

@@ -6,7 +6,6 @@ import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.testing.PluginHarness;
 import io.prow.autodeploy.testing.TestConfig;
-import java.nio.file.Files;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,15 +24,6 @@ class DroppedRepoScenarioTest {
     final SeededPlugin plugin = new SeededPlugin("2026-11-25T18:00:00Z");
     private final PluginHarness h = plugin.h;
 
-    /** Writes {@code config} over the watched file, as an operator's edit, and lets the plugin reload it. */
-    private void reload(TestConfig config) throws Exception {
-        String yaml = config.yaml();
-        assertThat(yaml).as("an edit").isNotEqualTo(Files.readString(h.configFile));
-        Files.writeString(h.configFile, yaml);
-        h.app.reloadFiles();
-        h.settle();
-    }
-
     private PullRequest deployableBump() throws Exception {
         PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
         Bumps.opened(h, pr);
@@ -47,7 +37,7 @@ class DroppedRepoScenarioTest {
     void aRepoDroppedByATypoLosesItsLabelAndSaysItIsNotManaged() throws Exception {
         PullRequest pr = deployableBump();
 
-        reload(TestConfig.testInfra().repo("kubernetes/test-infr"));
+        h.rewriteConfig(TestConfig.testInfra().repo("kubernetes/test-infr").yaml());
 
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).doesNotContain(READY);
         assertThat(Bumps.statusText(h, pr)).isEqualTo(NOT_MANAGED);
@@ -57,7 +47,7 @@ class DroppedRepoScenarioTest {
         h.settle();
         assertThat(h.gh.writeCalls()).as("released once, not at every sweep").isZero();
 
-        reload(TestConfig.testInfra());
+        h.rewriteConfig(TestConfig.testInfra().yaml());
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).as("managed again").contains(READY);
         assertThat(Bumps.statusText(h, pr)).startsWith("SUCCESS Deploying");
     }
@@ -67,7 +57,7 @@ class DroppedRepoScenarioTest {
         PullRequest pr = deployableBump();
         h.gh.failNext("removeLabel", 1, new GitHubException(502, "Bad Gateway"));
 
-        reload(TestConfig.testInfra().repo("kubernetes/test-infr"));
+        h.rewriteConfig(TestConfig.testInfra().repo("kubernetes/test-infr").yaml());
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains(READY);
 
         plugin.clock.advance(Duration.ofMinutes(5));

@@ -109,6 +109,14 @@ public final class PluginHarness implements AutoCloseable {
         return TestConfig.testInfra().yaml();
     }
 
+    /** An operator's edit: {@code yaml} replaces the watched config file, the plugin reloads it, work settles. */
+    public void rewriteConfig(String yaml) throws Exception {
+        org.assertj.core.api.Assertions.assertThat(yaml).as("an edit").isNotEqualTo(Files.readString(configFile));
+        Files.writeString(configFile, yaml);
+        app.reloadFiles();
+        settle();
+    }
+
     public RepoConfig repoConfig() {
         return app.config().repos().get(0);
     }

@@ -5,6 +5,7 @@ import io.prow.autodeploy.github.Permission;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -24,6 +25,8 @@ public final class TestRepo {
     public static final String CI = "pull-test-infra-unit";
     public static final String ORG = "kubernetes";
     public static final String ONCALL_TEAM = "test-infra-oncall";
+    /** Where Prow's source lives: the breaking-change guard reads its history. */
+    public static final RepoRef PROW_SOURCE = RepoRef.parse("kubernetes-sigs/prow");
 
     public final InMemoryGitHub gh;
     public final RepoRef repo;
@@ -110,6 +113,16 @@ public final class TestRepo {
     /** The bump's files at {@code tag}. */
     public Map<String, String> files(String tag) {
         return manifests.apply(tag);
+    }
+
+    /** Prow's source gets a commit touching {@code files}; returns the tag of the images built from it. */
+    public String prowCommit(String date, String message, String... files) {
+        return prowTag(date, gh.pushSourceCommit(PROW_SOURCE, message, List.of(files)));
+    }
+
+    /** The tag Prow's image build gives commit {@code c} on {@code date} (yyyyMMdd): {@code vDATE-SHORTSHA}. */
+    public static String prowTag(String date, InMemoryGitHub.SourceCommit c) {
+        return "v" + date + "-" + c.shortSha();
     }
 
     /** {@code count} PRs of other work by seven developers, each closed: a busy repo's history beside the bumps. */

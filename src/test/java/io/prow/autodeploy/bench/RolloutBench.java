@@ -17,6 +17,7 @@ import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.server.StatusJson;
 import io.prow.autodeploy.server.StatusPage;
 import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +40,8 @@ final class RolloutBench {
         ManualClock clock = new ManualClock(NOW);
         InMemoryGitHub gh = new InMemoryGitHub(clock, "bot");
         RepoConfig c = config(true).repos().get(0);
-        gh.createRepo(REPO, "master", Map.of("config/prow/cluster/hook.yaml", "image: x"));
-        int n = gh.openPullRequest(REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", "master",
-                "Update Prow to v20261130-1a2b3c4d5e", Map.of("config/prow/cluster/hook.yaml", "image: y"));
-        gh.merge(REPO, n);
+        TestRepo repo = TestRepo.testInfra(gh).create("v20261124-0f0e0d0c0b");
+        int n = repo.mergedBump("v20261130-1a2b3c4d5e");
         gh.setCheck(REPO, gh.peek(REPO, n).mergeCommitSha(), "post-test-infra-deploy-prow", Check.State.SUCCESS);
         RunningImagesSource images = new RunningImagesSource((url, q, t) -> new RunningImages(List.of()),
                 () -> clock.millis() * 1_000_000L);

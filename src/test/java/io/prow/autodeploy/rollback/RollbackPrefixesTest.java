@@ -22,7 +22,7 @@ class RollbackPrefixesTest {
 
     /** The rollback world's config with {@code autobumpYaml} (keys of {@code autobump}) for its imagePrefixes. */
     static RepoConfig config(String autobumpYaml) throws Exception {
-        return RollbackWorld.config().remove("autobump.imagePrefixes").merge("autobump:\n" + autobumpYaml)
+        return RollbackWorld.config().remove("autobump.imagePrefixes").mergeAt("autobump", autobumpYaml)
                 .repoConfig();
     }
 

@@ -148,8 +148,17 @@ public final class TestConfig {
      * replaces. For table tests whose cases are config fragments.
      */
     public TestConfig merge(String entryYaml) {
+        return mergeAt("", entryYaml);
+    }
+
+    /** As {@link #merge}, into the map at {@code path} of the first entry (dotted; created if missing). */
+    public TestConfig mergeAt(String path, String yaml) {
+        ObjectNode at = entry();
+        for (String key : path.isEmpty() ? new String[0] : path.split("\\.")) {
+            at = at.get(key) instanceof ObjectNode o ? o : at.putObject(key);
+        }
         try {
-            merge(entry(), YAML.readTree(entryYaml));
+            merge(at, YAML.readTree(yaml));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,8 @@
 package io.prow.autodeploy.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AlertmanagerClient;
 import io.prow.autodeploy.cli.PluginApp;
@@ -16,7 +19,9 @@ import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.sandbox.PodExporter;
 import io.prow.autodeploy.sandbox.PrometheusProcess;
 import io.prow.autodeploy.server.HmacSecrets;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,16 +86,7 @@ final class RolloutChapter {
         exporter = new PodExporter("prow", pods(old, old, 0));
         prometheus = PrometheusProcess.start(exporter.target());
         try {
-            PluginConfig pc = ConfigLoader.parse(ConfigLoader.embeddedDefault().replace("    hold:\n", """
-                        rollout:
-                          contexts: [%s]
-                          timeout: 30m
-                          prometheus:
-                            url: %s
-                            query: 'kube_pod_container_info{namespace="prow"}'
-                            containers: [hook, tide, deck]
-                        hold:
-                    """.formatted(JOB, prometheus.baseUri())));
+            PluginConfig pc = ConfigLoader.parse(withRollout(ConfigLoader.embeddedDefault(), prometheus.baseUri()));
             config = pc.repos().get(0);
             app = new PluginApp(pc, gh, clock, HmacSecrets.load(dir.resolve("hmac")),
                     PluginApp.Settings.forTests(), Metrics.fresh(), new AlertSource(new AlertmanagerClient()),
@@ -101,6 +97,23 @@ final class RolloutChapter {
             prometheus.close();
             exporter.close();
         }
+    }
+
+    /**
+     * The embedded default with a {@code rollout} section on its repo, added as keys of the YAML tree (not by editing
+     * its text), then parsed by the loader like any config file so its defaults and validation apply.
+     */
+    static String withRollout(String configYaml, URI prometheusUrl) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        ObjectNode root = (ObjectNode) yaml.readTree(configYaml);
+        ObjectNode rollout = ((ObjectNode) root.get("repos").get(0)).putObject("rollout");
+        rollout.putArray("contexts").add(JOB);
+        rollout.put("timeout", "30m");
+        ObjectNode p = rollout.putObject("prometheus");
+        p.put("url", prometheusUrl.toString());
+        p.put("query", "kube_pod_container_info{namespace=\"prow\"}");
+        CONTAINERS.forEach(p.putArray("containers")::add);
+        return yaml.writeValueAsString(root);
     }
 
     private void script(String old) throws Exception {

@@ -1,8 +1,7 @@
 package io.prow.autodeploy.alerts;
 
-import io.prow.autodeploy.config.ConfigException;
-import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.testing.TestConfig;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -34,10 +33,6 @@ final class AlertConfigs {
     }
 
     static RepoConfig base() {
-        try {
-            return ConfigLoader.parse("repos:\n  - repo: kubernetes/test-infra\n").repos().get(0);
-        } catch (ConfigException e) {
-            throw new AssertionError("a config with only defaults must be valid", e);
-        }
+        return TestConfig.defaultsOnly().repoConfig();
     }
 }

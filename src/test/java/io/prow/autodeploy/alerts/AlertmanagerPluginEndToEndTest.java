@@ -1,7 +1,5 @@
 package io.prow.autodeploy.alerts;
 
-import io.prow.autodeploy.sandbox.AlertmanagerProcess;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.alerts.AlertmanagerNotification.Status;
@@ -12,10 +10,13 @@ import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.rollback.RollbackTitle;
+import io.prow.autodeploy.sandbox.AlertmanagerProcess;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -48,8 +50,8 @@ class AlertmanagerPluginEndToEndTest {
     static final Duration NOTIFIED_WITHIN = Duration.ofSeconds(15);
     static final String TOKEN = "plugin-e2e-token";
     static final RepoRef REPO = PluginHarness.REPO;
-    static final String FILE = "config/prow/cluster/hook_deployment.yaml";
-    static final String IMAGE = "us-docker.pkg.dev/k8s-infra-prow/images/hook:";
+    static final String FILE = TestRepo.FILE;
+    static final String IMAGE = TestRepo.IMAGE;
     static final String A = "v20261119-0a1b2c3d4e";
     static final String B = "v20261120-bbbbbbbbb";
     static final String NEXT = "v20261124-1a2b3c4d5e";
@@ -90,23 +92,11 @@ class AlertmanagerPluginEndToEndTest {
     }
 
     static String config(URI alertmanager) {
-        return """
-                reconcileInterval: 5m
-                repos:
-                  - repo: kubernetes/test-infra
-                    window:
-                      timezone: UTC
-                      days: [MON, TUE, WED, THU, FRI, SAT, SUN]
-                      hours: '00:00-24:00'
-                      minInterval: 1h
-                    alerts:
-                      alertmanagerUrl: %s
-                      matchers: ['severity=~"critical|high"', 'job=~"hook|tide|plank"']
-                      timeout: 2s
-                      autoRollback:
-                        enabled: true
-                        watch: 1h
-                """.formatted(alertmanager);
+        return TestConfig.defaultsOnly().top("reconcileInterval", "5m")
+                .window("UTC", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"), "00:00-24:00")
+                .minInterval("1h")
+                .alertmanager(alertmanager.toString(), "severity=~\"critical|high\"", "job=~\"hook|tide|plank\"")
+                .set("alerts.timeout", "2s").autoRollback(true, "1h").yaml();
     }
 
     @Test
@@ -192,29 +182,19 @@ class AlertmanagerPluginEndToEndTest {
     }
 
     private void seed(String tag) {
-        gh.createRepo(REPO, "master", Map.of(FILE, deployment(tag), "README.md", "# test-infra\n"));
+        TestRepo.testInfra(gh).create(tag);
     }
 
     private int mergeBump(String tag) {
-        int n = gh.openPullRequest(REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", "master",
-                "Update Prow to " + tag, Map.of(FILE, deployment(tag)));
-        gh.merge(REPO, n);
-        return n;
+        return TestRepo.testInfra(gh).mergedBump(tag);
     }
 
     private PullRequest openGreenBump(String tag) throws Exception {
-        int n = gh.openPullRequest(REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", "master",
-                "Update Prow to " + tag, Map.of(FILE, deployment(tag)));
+        int n = TestRepo.testInfra(gh).openGreenBump(tag);
         PullRequest pr = gh.peek(REPO, n);
-        gh.setCheck(REPO, pr.headSha(), "pull-test-infra-unit", Check.State.SUCCESS);
         h.send("pull_request", Payloads.pullRequest("opened", gh.peek(REPO, n)));
         h.settle();
         return pr;
-    }
-
-    private static String deployment(String tag) {
-        return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\nspec:\n  template:\n    spec:\n"
-                + "      containers:\n      - name: hook\n        image: " + IMAGE + tag + "\n";
     }
 
     private java.util.Set<String> labels(PullRequest pr) {

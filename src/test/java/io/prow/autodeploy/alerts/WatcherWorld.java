@@ -1,8 +1,6 @@
 package io.prow.autodeploy.alerts;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.prow.autodeploy.config.ConfigException;
-import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.reconcile.Applier;
 import io.prow.autodeploy.deploy.reconcile.DeployObserver;
@@ -18,6 +16,8 @@ import io.prow.autodeploy.rollback.ProwManifests;
 import io.prow.autodeploy.rollback.RollbackTitle;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
+import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -41,6 +41,7 @@ final class WatcherWorld {
 
     final ManualClock clock = ManualClock.at("2026-11-01T00:00:00Z");
     final InMemoryGitHub gh = new InMemoryGitHub(clock, BOT);
+    private final TestRepo repo = TestRepo.testInfra(gh).withManifests(ProwManifests::at);
     final RepoConfig config;
     final int mergedC;
     final int openBump;
@@ -54,7 +55,7 @@ final class WatcherWorld {
         this.config = config(autoRollback);
         Map<String, String> files = new LinkedHashMap<>(ProwManifests.at(tags[0]));
         files.putAll(ProwManifests.untouchable(tags[0]));
-        gh.createRepo(REPO, "master", files);
+        repo.create(files);
         clock.set(C_MERGED.minus(Duration.ofDays(tags.length - 1)));
         int last = 0;
         for (String tag : tags) {
@@ -63,27 +64,14 @@ final class WatcherWorld {
         }
         mergedC = last;
         clock.set(C_MERGED.plus(Duration.ofMinutes(1)));
-        openBump = open(NEXT);
+        openBump = repo.openBump(NEXT);
         gh.resetCalls();
     }
 
     static RepoConfig config(boolean autoRollback) {
-        try {
-            return ConfigLoader.parse("""
-                    repos:
-                      - repo: kubernetes/test-infra
-                        window:
-                          timezone: America/Los_Angeles
-                        alerts:
-                          alertmanagerUrl: http://127.0.0.1:9/
-                          matchers: ['severity=~"critical|high"', 'job=~"hook|tide|plank"']
-                          autoRollback:
-                            enabled: %s
-                            watch: 1h
-                    """.formatted(autoRollback)).repos().get(0);
-        } catch (ConfigException e) {
-            throw new AssertionError(e);
-        }
+        return TestConfig.defaultsOnly().set("window.timezone", "America/Los_Angeles")
+                .alertmanager("http://127.0.0.1:9/", "severity=~\"critical|high\"", "job=~\"hook|tide|plank\"")
+                .autoRollback(autoRollback, "1h").repoConfig();
     }
 
     /** The watcher as the plugin builds it, over {@code github} (the sandbox, or a wrapper around it). */
@@ -100,14 +88,7 @@ final class WatcherWorld {
     }
 
     int merge(String tag) {
-        int n = open(tag);
-        gh.merge(REPO, n);
-        return n;
-    }
-
-    private int open(String tag) {
-        return gh.openPullRequest(REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", "master",
-                "Update Prow to " + tag, ProwManifests.at(tag));
+        return repo.mergedBump(tag);
     }
 
     List<PullRequest> rollbackPrs() {

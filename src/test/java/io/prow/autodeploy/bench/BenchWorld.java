@@ -5,7 +5,6 @@ import io.prow.autodeploy.alerts.AlertmanagerClient;
 import io.prow.autodeploy.cli.PluginApp;
 import io.prow.autodeploy.config.ConfigException;
 import io.prow.autodeploy.config.ConfigLoader;
-import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubClientFactory;
 import io.prow.autodeploy.github.GitHubRequestListener;
@@ -15,6 +14,8 @@ import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.server.HmacSecrets;
+import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,8 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
@@ -34,11 +33,9 @@ import java.util.stream.IntStream;
 final class BenchWorld {
     static final String BOT = "k8s-ci-robot";
     static final String TOKEN = "bench-hmac-token";
-    static final String CONTEXT = "pull-test-infra-unit";
+    static final String CONTEXT = TestRepo.CI;
     /** Wednesday 10:00 in America/Los_Angeles: the window is open and the last deploy is a day old. */
     static final Instant IN_WINDOW = Instant.parse("2026-11-25T18:00:00Z");
-    private static final String FILE = "config/prow/cluster/hook_deployment.yaml";
-    private static final String IMAGE = "us-docker.pkg.dev/k8s-infra-prow/images/hook:";
 
     final ManualClock clock = new ManualClock(IN_WINDOW.minus(Duration.ofDays(1)));
     final InMemoryGitHub gh = new InMemoryGitHub(clock, BOT);
@@ -58,10 +55,7 @@ final class BenchWorld {
         }
         gh.addTeamMember("kubernetes", "test-infra-oncall", "alice");
         for (RepoRef r : repos) {
-            gh.createRepo(r, "master", Map.of(FILE, deployment("v20261118-a1b2c3d4e5"), "README.md", "# " + r + "\n"));
-            int merged = gh.openPullRequest(r, BOT, BOT, "autobump", "master", "Update Prow to v20261124-0a1b2c3d4e",
-                    Map.of(FILE, deployment("v20261124-0a1b2c3d4e")));
-            gh.merge(r, merged);
+            repo(r).create("v20261118-a1b2c3d4e5").mergedBump("v20261124-0a1b2c3d4e");
         }
         clock.set(IN_WINDOW);
         repos.forEach(r -> bump(r, "v20261125-1a2b3c4d5e"));
@@ -71,33 +65,23 @@ final class BenchWorld {
         return i == 0 ? RepoRef.parse("kubernetes/test-infra") : RepoRef.parse("kubernetes/bench-%02d".formatted(i));
     }
 
-    /** The embedded default config with its one repository entry repeated for every repo. */
+    /** The test-infra-shaped config ({@link TestConfig#testInfra()}) with its repository entry for every repo. */
     static String config(List<RepoRef> repos) {
-        String def = io.prow.autodeploy.testing.PluginHarness.defaultConfig();
-        String marker = "  - repo: kubernetes/test-infra\n";
-        int at = def.indexOf(marker);
-        if (at < 0) {
-            throw new IllegalStateException("the embedded default no longer starts its entry with " + marker.trim());
-        }
-        String entry = def.substring(at);
-        return def.substring(0, at) + repos.stream()
-                .map(r -> entry.replace(marker, "  - repo: " + r + "\n")).collect(Collectors.joining());
+        return TestConfig.testInfra().repeatedFor(repos).yaml();
+    }
+
+    private TestRepo repo(RepoRef r) {
+        return TestRepo.testInfra(gh).named(r);
     }
 
     /** The autobumper opens or force-pushes the bump PR to {@code tag}; CI turns it green. Returns it. */
     PullRequest bump(RepoRef r, String tag) {
-        Map<String, String> changes = Map.of(FILE, deployment(tag));
         PullRequest open = openBump(r);
-        String sha;
-        int number;
-        if (open == null) {
-            number = gh.openPullRequest(r, BOT, BOT, "autobump", "master", "Update Prow to " + tag, changes);
-            sha = gh.peek(r, number).headSha();
-        } else {
-            number = open.number();
-            sha = gh.forcePush(r, number, "Update Prow to " + tag, changes);
+        int number = open == null ? repo(r).openBump(tag) : open.number();
+        if (open != null) {
+            repo(r).forcePushBump(number, tag);
         }
-        gh.setCheck(r, sha, CONTEXT, Check.State.SUCCESS);
+        repo(r).green(number);
         return gh.peek(r, number);
     }
 
@@ -137,10 +121,5 @@ final class BenchWorld {
             }
             app.scheduler.runDue();
         }
-    }
-
-    private static String deployment(String tag) {
-        return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\nspec:\n  template:\n    spec:\n"
-                + "      containers:\n      - name: hook\n        image: " + IMAGE + tag + "\n";
     }
 }

@@ -7,8 +7,9 @@ import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.sandbox.SandboxServer;
 import io.prow.autodeploy.testing.Payloads;
+import io.prow.autodeploy.testing.TestRepo;
 import java.net.http.HttpClient;
-import java.util.Map;
+
 
 /**
  * Issue 13: a warm decision on an autobump PR with 300 comments in a repo with 1,000 other closed PRs, against the
@@ -36,11 +37,7 @@ final class BusyRepoBench {
         BenchWorld world = new BenchWorld(1);
         RepoRef repo = world.repos.get(0);
         PullRequest pr = world.openBump(repo);
-        for (int i = 0; i < otherClosed; i++) {
-            int n = world.gh.openPullRequest(repo, "dev" + (i % 7), "dev" + (i % 7), "feature-" + i, "master",
-                    "Other work " + i, Map.of("docs/" + i + ".md", "x\n"));
-            world.gh.close(repo, n);
-        }
+        TestRepo.testInfra(world.gh).named(repo).otherWorkClosed(otherClosed);
         for (int i = 0; i < comments; i++) {
             world.gh.comment(repo, pr.number(), "dev" + (i % 5), "Looks good to me, " + i + ".");
         }

@@ -1,7 +1,6 @@
 package io.prow.autodeploy.bench;
 
 import io.prow.autodeploy.config.ConfigException;
-import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.metrics.status.StatusBoard;
@@ -17,6 +16,8 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.server.StatusJson;
 import io.prow.autodeploy.server.StatusPage;
+import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +40,8 @@ final class RolloutBench {
         ManualClock clock = new ManualClock(NOW);
         InMemoryGitHub gh = new InMemoryGitHub(clock, "bot");
         RepoConfig c = config(true).repos().get(0);
-        gh.createRepo(REPO, "master", Map.of("config/prow/cluster/hook.yaml", "image: x"));
-        int n = gh.openPullRequest(REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", "master",
-                "Update Prow to v20261130-1a2b3c4d5e", Map.of("config/prow/cluster/hook.yaml", "image: y"));
-        gh.merge(REPO, n);
+        TestRepo repo = TestRepo.testInfra(gh).create("v20261124-0f0e0d0c0b");
+        int n = repo.mergedBump("v20261130-1a2b3c4d5e");
         gh.setCheck(REPO, gh.peek(REPO, n).mergeCommitSha(), "post-test-infra-deploy-prow", Check.State.SUCCESS);
         RunningImagesSource images = new RunningImagesSource((url, q, t) -> new RunningImages(List.of()),
                 () -> clock.millis() * 1_000_000L);
@@ -90,8 +89,11 @@ final class RolloutBench {
     }
 
     static PluginConfig config(boolean rollout) throws ConfigException {
-        return ConfigLoader.parse("repos:\n  - repo: kubernetes/test-infra\n"
-                + (rollout ? "    rollout:\n      contexts: [post-test-infra-deploy-prow]\n"
-                + "      prometheus: {url: 'http://prometheus.monitoring:9090', containers: [hook, tide, deck]}\n" : ""));
+        TestConfig c = TestConfig.defaultsOnly();
+        if (rollout) {
+            c.set("rollout.contexts", List.of("post-test-infra-deploy-prow")).set("rollout.prometheus",
+                    Map.of("url", "http://prometheus.monitoring:9090", "containers", List.of("hook", "tide", "deck")));
+        }
+        return c.parse();
     }
 }

@@ -21,8 +21,7 @@ class DeployWindowTest {
     static final String ALL_DAYS = "days: [MON, TUE, WED, THU, FRI, SAT, SUN]\n";
 
     static DeployWindow window(String windowYaml) {
-        String indented = windowYaml.lines().map(l -> "  " + l).reduce("", (a, b) -> a + b + "\n");
-        return new DeployWindow(Snapshots.config("window:\n" + indented).window());
+        return new DeployWindow(Snapshots.base().mergeAt("window", windowYaml).repoConfig().window());
     }
 
     /** Wall time in a zone; for a repeated hour, the first pass (Java's default, the earlier offset). */

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.DemoRepo;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,8 +93,8 @@ class TideQueryTest {
         ManualClock clock = new ManualClock(Instant.parse(now));
         InMemoryGitHub gh = new InMemoryGitHub(clock, BOT);
         DemoRepo.seed(gh, clock);
-        String config = ConfigLoader.embeddedDefault().replace("      teams: []\n",
-                "      teams: [" + DemoRepo.ORG + "/" + DemoRepo.ONCALL_TEAM + "]\n");
+        String config = TestConfig.k8sIo()
+                .oncallTeams(DemoRepo.ORG + "/" + DemoRepo.ONCALL_TEAM).yaml();
         return new PluginHarness(clock, config, gh);
     }
 

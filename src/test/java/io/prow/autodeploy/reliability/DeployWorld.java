@@ -1,16 +1,14 @@
 package io.prow.autodeploy.reliability;
 
-import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.Permission;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * The repository the reliability and security tests start from, on the embedded default config: two bumps already
@@ -29,39 +27,25 @@ public final class DeployWorld {
     public static final String CURRENT = "v20261124-1b2c3d4e5f";
     public static final String NEXT = "v20261125-2c3d4e5f6a";
     public static final Instant NOW = Instant.parse("2026-11-25T18:00:00Z");
-    static final String IMAGE = "us-docker.pkg.dev/k8s-infra-prow/images/hook:";
-    static final String FILE = "config/prow/cluster/hook_deployment.yaml";
-
     private DeployWorld() {}
 
     /** A fresh GitHub holding the world, with the clock left at {@link #NOW}. */
     public static InMemoryGitHub github(ManualClock clock) {
         InMemoryGitHub gh = new InMemoryGitHub(clock, BOT);
+        TestRepo repo = TestRepo.testInfra(gh);
         clock.set(Instant.parse("2026-11-23T18:00:00Z"));
-        gh.createRepo(REPO, "master", Map.of(FILE, deployment("v20261120-9f9f9f9f9f"), "README.md", "# test-infra\n"));
+        repo.create("v20261120-9f9f9f9f9f");
         gh.merge(REPO, openBump(gh, FIRST));
         clock.set(Instant.parse("2026-11-24T18:00:00Z"));
         gh.merge(REPO, openBump(gh, CURRENT));
         clock.set(NOW);
-        gh.addTeamMember("kubernetes", "test-infra-oncall", "alice");
-        gh.addOrgMember("kubernetes", "alice");
-        gh.addOrgMember("kubernetes", "bob");
-        gh.setPermission(REPO, "carol", Permission.ADMIN);
-        gh.setPermission(REPO, "dan", Permission.WRITE);
+        repo.oncall("alice").orgMember("alice").orgMember("bob").admin("carol").writer("dan");
         return gh;
     }
 
     /** The autobumper opens a bump to {@code tag} with green CI; returns its number. */
     public static int openBump(InMemoryGitHub gh, String tag) {
-        int n = gh.openPullRequest(REPO, BOT, BOT, "autobump", "master", "Update Prow to " + tag,
-                Map.of(FILE, deployment(tag)));
-        gh.setCheck(REPO, gh.peek(REPO, n).headSha(), "pull-test-infra-unit", Check.State.SUCCESS);
-        return n;
-    }
-
-    static String deployment(String tag) {
-        return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\nspec:\n  template:\n    spec:\n"
-                + "      containers:\n      - name: hook\n        image: " + IMAGE + tag + "\n";
+        return TestRepo.testInfra(gh).openGreenBump(tag);
     }
 
     public static String opened(InMemoryGitHub gh, int number) {

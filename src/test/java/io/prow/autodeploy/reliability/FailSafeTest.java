@@ -12,6 +12,7 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -35,9 +36,8 @@ class FailSafeTest {
             new GitHubException(0, "Connection reset", null, null),
             new GitHubException(403, "You have exceeded a secondary rate limit", CallFaults.RETRY_AFTER, null),
             new GitHubException(422, "Validation Failed"));
-    private static final String CONFIG = PluginHarness.defaultConfig()
-            + "    alerts:\n      alertmanagerUrl: http://alertmanager.monitoring:9093\n"
-            + "      matchers: ['severity=\"critical\"']\n";
+    private static final String CONFIG = TestConfig.testInfra()
+            .alertmanager("http://alertmanager.monitoring:9093", "severity=\"critical\"").yaml();
 
     private final ManualClock clock = ManualClock.at("2026-11-25T18:00:00Z");
     private final AtomicBoolean alertmanagerDown = new AtomicBoolean();

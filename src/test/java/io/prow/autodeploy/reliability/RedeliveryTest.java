@@ -9,6 +9,7 @@ import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestRepo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,7 @@ class RedeliveryTest {
             String opened = Payloads.pullRequest("opened", first);
             String firstGreen = Payloads.status(REPO, first.headSha(), "pull-test-infra-unit", "success");
             // The autobumper force-pushes a newer tag; its tests are still running.
-            String newSha = h.gh.forcePush(REPO, n, "Update Prow to v20261125-9e8d7c6b5a",
-                    Map.of(DeployWorld.FILE, DeployWorld.deployment("v20261125-9e8d7c6b5a")));
+            String newSha = TestRepo.testInfra(h.gh).forcePushBump(n, "v20261125-9e8d7c6b5a");
             h.gh.setCheck(REPO, newSha, "pull-test-infra-unit", Check.State.PENDING);
             String synchronize = Payloads.pullRequest("synchronize", h.gh.peek(REPO, n));
 

@@ -6,7 +6,6 @@ import static io.prow.autodeploy.rollback.RollbackWorld.C;
 import static io.prow.autodeploy.rollback.RollbackWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.RepoConfig;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,10 +20,10 @@ class RollbackPrefixesTest {
     static final String BOSKOS = "        image: gcr.io/k8s-staging-boskos/boskos:v20261101-0a1b2c3d4\n";
     static final String MIRROR = "        image: gcr.io/k8s-prow-mirror/hook:" + C + "\n";
 
-    static RepoConfig config(String images) throws Exception {
-        String yaml = RollbackWorld.CONFIG_YAML.replace(
-                "      imagePrefixes: ['us-docker.pkg.dev/k8s-infra-prow/images/']\n", images);
-        return ConfigLoader.parse(yaml).repos().get(0);
+    /** The rollback world's config with {@code autobumpYaml} (keys of {@code autobump}) for its imagePrefixes. */
+    static RepoConfig config(String autobumpYaml) throws Exception {
+        return RollbackWorld.config().remove("autobump.imagePrefixes").mergeAt("autobump", autobumpYaml)
+                .repoConfig();
     }
 
     /** The repo after A, B, C were deployed, plus a file with a boskos image and one with a mirrored Prow image. */

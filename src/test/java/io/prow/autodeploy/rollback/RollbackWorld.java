@@ -1,15 +1,14 @@
 package io.prow.autodeploy.rollback;
 
-import io.prow.autodeploy.sandbox.ManualClock;
-
 import io.prow.autodeploy.commands.CommandInvocation;
-import io.prow.autodeploy.config.ConfigException;
-import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
+import io.prow.autodeploy.sandbox.ManualClock;
+import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -32,6 +31,7 @@ public final class RollbackWorld {
 
     public final ManualClock clock = new ManualClock(Instant.parse("2026-11-19T17:00:00Z"));
     public final InMemoryGitHub gh = new InMemoryGitHub(clock, BOT);
+    private final TestRepo repo;
     public final RepoConfig config;
     public final int openAutobump;
     public final RecordingHolds holds;
@@ -39,11 +39,12 @@ public final class RollbackWorld {
 
     private RollbackWorld(RepoConfig config, List<String> deployedTags) {
         this.config = config;
+        repo = TestRepo.testInfra(gh).onBase(config.baseBranch()).withManifests(ProwManifests::at);
         Map<String, String> files = new LinkedHashMap<>(ProwManifests.at(deployedTags.get(0)));
         files.putAll(ProwManifests.untouchable(deployedTags.get(0)));
-        gh.createRepo(REPO, config.baseBranch(), files);
+        repo.create(files);
         deployedTags.forEach(this::autobump);
-        openAutobump = openAutobumpPr(NEXT);
+        openAutobump = repo.openBump(NEXT);
         holds = new RecordingHolds(() -> Optional.of(gh.peek(REPO, openAutobump)));
     }
 
@@ -56,39 +57,14 @@ public final class RollbackWorld {
         return new RollbackWorld(config, List.of(tags));
     }
 
-    /** test-infra's settings, as the shipped default config describes them. */
-    static final String CONFIG_YAML = """
-            repos:
-              - repo: kubernetes/test-infra
-                baseBranch: master
-                autobump:
-                  authors: [k8s-ci-robot]
-                  headBranch: autobump
-                  titlePattern: '^Update Prow to (?<tag>\\S+)'
-                  tagPattern: 'v[0-9]{8}-[0-9a-f]{7,12}'
-                  paths: ['config/prow/cluster/**']
-                  imagePrefixes: ['us-docker.pkg.dev/k8s-infra-prow/images/']
-                merge:
-                  labels: [autodeploy/ready]
-                  statusContext: autodeploy
-                window:
-                  timezone: America/Los_Angeles
-                  days: [MON, TUE, WED, THU, FRI]
-                  hours: '09:00-17:00'
-                  minInterval: 1h
-                rollback:
-                  whoCan: [oncall, repo-admins]
-                  merge: tide
-                oncall:
-                  teams: [kubernetes/test-infra-oncall]
-            """;
+    /** test-infra's settings ({@link TestConfig#testInfra()}) without the keys a rollback never reads. */
+    static TestConfig config() {
+        return TestConfig.testInfra().remove("merge.ignoredContexts").remove("window.blackouts").remove("hold")
+                .remove("oncall.users");
+    }
 
     public static RepoConfig defaultConfig() {
-        try {
-            return ConfigLoader.parse(CONFIG_YAML).repos().get(0);
-        } catch (ConfigException e) {
-            throw new IllegalStateException(e);
-        }
+        return config().repoConfig();
     }
 
     public static RepoConfig withRollbackMerge(RepoConfig c, RepoConfig.RollbackMerge merge) {
@@ -98,15 +74,9 @@ public final class RollbackWorld {
 
     /** The autobumper opens its PR and Tide merges it; a day passes. Returns the PR number. */
     public int autobump(String tag) {
-        int number = openAutobumpPr(tag);
-        gh.merge(REPO, number);
+        int number = repo.mergedBump(tag);
         clock.advance(Duration.ofDays(1));
         return number;
-    }
-
-    private int openAutobumpPr(String tag) {
-        return gh.openPullRequest(REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", config.baseBranch(),
-                "Update Prow to " + tag, ProwManifests.at(tag));
     }
 
     /** Someone merges our rollback PR, as Tide would; a day passes. */

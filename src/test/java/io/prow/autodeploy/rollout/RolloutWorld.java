@@ -3,13 +3,14 @@ package io.prow.autodeploy.rollout;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.Check;
+import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.rollback.ProwManifests;
 import io.prow.autodeploy.rollback.RecordingHolds;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
-import io.prow.autodeploy.github.PrQuery;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,10 +47,11 @@ final class RolloutWorld {
     /** {@code query}: a real Prometheus client; null = the scripted {@link #images}. */
     RolloutWorld(RepoConfig config, RunningImagesSource.Query query) {
         this.config = config;
-        gh.createRepo(REPO, config.baseBranch(), ProwManifests.at(OLD));
-        oldPr = autobump(OLD);
+        TestRepo repo = TestRepo.testInfra(gh).onBase(config.baseBranch()).withManifests(ProwManifests::at);
+        repo.create(ProwManifests.at(OLD));
+        oldPr = repo.mergedBump(OLD);
         clock.advance(Duration.ofDays(1));
-        newPr = autobump(NEW);
+        newPr = repo.mergedBump(NEW);
         Ticker ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
         source = new RunningImagesSource(query != null ? query : (url, q, t) -> {
             if (prometheusDown != null) {
@@ -60,13 +62,6 @@ final class RolloutWorld {
         follower = new RolloutFollower(gh, source, clock);
         effects = new RolloutEffects(gh, holds);
         gh.resetCalls();
-    }
-
-    private int autobump(String tag) {
-        int n = gh.openPullRequest(REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", config.baseBranch(),
-                "Update Prow to " + tag, ProwManifests.at(tag));
-        gh.merge(REPO, n);
-        return n;
     }
 
     String mergeSha() {

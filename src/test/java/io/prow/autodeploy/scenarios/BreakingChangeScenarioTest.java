@@ -10,6 +10,8 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,9 @@ import org.junit.jupiter.api.Test;
  * range does or does not change the announcements; oncall approves for one tag only; compare failures fail closed.
  */
 class BreakingChangeScenarioTest {
-    static final RepoRef PROW = RepoRef.parse("kubernetes-sigs/prow");
+    static final RepoRef PROW = TestRepo.PROW_SOURCE;
     static final String READY = "autodeploy/ready";
-    static final String CONFIG = PluginHarness.defaultConfig()
-            + "    breakingChanges:\n      sourceRepo: kubernetes-sigs/prow\n";
+    static final String CONFIG = TestConfig.testInfra().breakingChanges(PROW.toString()).yaml();
     // Wednesday 2026-11-25 10:00 in Los Angeles: inside the window; the last deploy was a day earlier.
     private final ManualClock clock = ManualClock.at("2026-11-24T18:00:00Z");
     private PluginHarness h;
@@ -35,7 +36,7 @@ class BreakingChangeScenarioTest {
     void start() throws Exception {
         h = new PluginHarness(clock, CONFIG);
         Bumps.seed(h.gh);
-        deployed = tag("20261124", h.gh.pushSourceCommit(PROW, "plank: fix a race", List.of("pkg/plank/a.go")));
+        deployed = TestRepo.testInfra(h.gh).prowCommit("20261124", "plank: fix a race", "pkg/plank/a.go");
         int first = Bumps.openGreen(h, deployed).number();
         h.gh.merge(PluginHarness.REPO, first);
         clock.set(Instant.parse("2026-11-25T18:00:00Z"));
@@ -47,7 +48,7 @@ class BreakingChangeScenarioTest {
     }
 
     static String tag(String date, InMemoryGitHub.SourceCommit c) {
-        return "v" + date + "-" + c.shortSha();
+        return TestRepo.prowTag(date, c);
     }
 
     private InMemoryGitHub.SourceCommit announce(String message) {
@@ -122,7 +123,7 @@ class BreakingChangeScenarioTest {
 
         // The autobumper pushes a newer version to the same PR: the approval was for the other tag.
         String newer = tag("20261125", plain("plank: tidy"));
-        h.gh.forcePush(pr.repo(), pr.number(), Bumps.title(newer), Map.of(Bumps.FILE, Bumps.deployment(newer)));
+        Bumps.forcePush(h, pr, newer);
         PullRequest pushed = h.gh.peek(pr.repo(), pr.number());
         h.gh.setCheck(pr.repo(), pushed.headSha(), "pull-test-infra-unit", io.prow.autodeploy.github.Check.State.SUCCESS);
         h.send("pull_request", Payloads.pullRequest("synchronize", pushed));

@@ -1,44 +1,29 @@
 package io.prow.autodeploy.scenarios;
 
 import io.prow.autodeploy.github.Check;
-import io.prow.autodeploy.github.Permission;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
-import io.prow.autodeploy.testing.PluginHarness;
 import io.prow.autodeploy.testing.Payloads;
-import java.util.Map;
+import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestRepo;
 
 /** What the autobumper, CI and Tide do in scenarios, against the sandbox, and the events hook would forward. */
 final class Bumps {
-    static final String IMAGE = "us-docker.pkg.dev/k8s-infra-prow/images/hook:";
-    static final String FILE = "config/prow/cluster/hook_deployment.yaml";
-
     private Bumps() {}
 
-    static void seed(InMemoryGitHub gh) {
-        gh.createRepo(PluginHarness.REPO, "master", Map.of(FILE, deployment("v20261118-a1b2c3d4e5"),
-                "README.md", "# test-infra\n"));
-        gh.addTeamMember("kubernetes", "test-infra-oncall", "alice");
-        gh.addOrgMember("kubernetes", "bob");
-        gh.setPermission(PluginHarness.REPO, "carol", Permission.ADMIN);
-    }
-
-    static String deployment(String tag) {
-        return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\nspec:\n  template:\n    spec:\n"
-                + "      containers:\n      - name: hook\n        image: " + IMAGE + tag + "\n";
-    }
-
-    static String title(String tag) {
-        return "Update Prow to " + tag;
+    /** test-infra at an old tag; alice is oncall, bob an org member, carol a repo admin. */
+    static TestRepo seed(InMemoryGitHub gh) {
+        return TestRepo.testInfra(gh).create("v20261118-a1b2c3d4e5").oncall("alice").orgMember("bob").admin("carol");
     }
 
     /** The autobumper opens a bump PR; CI is green on it. Returns the PR as GitHub would send it. */
     static PullRequest openGreen(PluginHarness h, String tag) {
-        int n = h.gh.openPullRequest(PluginHarness.REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", "master",
-                title(tag), Map.of(FILE, deployment(tag)));
-        PullRequest pr = h.gh.peek(PluginHarness.REPO, n);
-        h.gh.setCheck(PluginHarness.REPO, pr.headSha(), "pull-test-infra-unit", Check.State.SUCCESS);
-        return pr;
+        return h.gh.peek(PluginHarness.REPO, TestRepo.testInfra(h.gh).openGreenBump(tag));
+    }
+
+    /** The autobumper force-pushes the bump to a newer {@code tag}; returns the new head. */
+    static String forcePush(PluginHarness h, PullRequest pr, String tag) {
+        return TestRepo.testInfra(h.gh).forcePushBump(pr.number(), tag);
     }
 
     static int opened(PluginHarness h, PullRequest pr) throws Exception {

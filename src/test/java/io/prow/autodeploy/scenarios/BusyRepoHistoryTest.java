@@ -6,13 +6,12 @@ import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
-import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
+import io.prow.autodeploy.testing.TestRepo;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,8 @@ import org.junit.jupiter.api.Test;
  * and {@code /rollback}'s default all still see the two deploys (issue 13).
  */
 class BusyRepoHistoryTest {
-    static final RepoRef PROW = RepoRef.parse("kubernetes-sigs/prow");
-    static final String CONFIG = PluginHarness.defaultConfig()
-            + "    breakingChanges:\n      sourceRepo: kubernetes-sigs/prow\n";
+    static final RepoRef PROW = TestRepo.PROW_SOURCE;
+    static final String CONFIG = TestConfig.testInfra().breakingChanges(PROW.toString()).yaml();
     // Wednesday 2026-11-25: 09:30 in Los Angeles when the second bump merges, inside the window.
     private final ManualClock clock = ManualClock.at("2026-11-24T17:30:00Z");
     private PluginHarness h;
@@ -37,27 +35,20 @@ class BusyRepoHistoryTest {
     void start() throws Exception {
         h = new PluginHarness(clock, CONFIG);
         Bumps.seed(h.gh);
-        first = tag("20261124", h.gh.pushSourceCommit(PROW, "plank: fix a race", List.of("pkg/plank/a.go")));
+        TestRepo repo = TestRepo.testInfra(h.gh);
+        first = repo.prowCommit("20261124", "plank: fix a race", "pkg/plank/a.go");
         h.gh.merge(PluginHarness.REPO, Bumps.openGreen(h, first).number());
         clock.set(Instant.parse("2026-11-25T17:30:00Z"));
-        second = tag("20261125", h.gh.pushSourceCommit(PROW, "deck: icon", List.of("pkg/deck/icon.svg")));
+        second = repo.prowCommit("20261125", "deck: icon", "pkg/deck/icon.svg");
         h.gh.merge(PluginHarness.REPO, Bumps.openGreen(h, second).number());
-        next = tag("20261125", h.gh.pushSourceCommit(PROW, "hook: new flag", List.of("ANNOUNCEMENTS.md")));
+        next = repo.prowCommit("20261125", "hook: new flag", "ANNOUNCEMENTS.md");
         clock.set(Instant.parse("2026-11-25T17:40:00Z"));
-        for (int i = 0; i < 1_000; i++) {
-            int n = h.gh.openPullRequest(PluginHarness.REPO, "dev" + (i % 7), "dev" + (i % 7), "feature-" + i,
-                    "master", "Other work " + i, Map.of("docs/" + i + ".md", "x\n"));
-            h.gh.close(PluginHarness.REPO, n);
-        }
+        repo.otherWorkClosed(1_000);
     }
 
     @AfterEach
     void stop() {
         h.close();
-    }
-
-    static String tag(String date, InMemoryGitHub.SourceCommit c) {
-        return "v" + date + "-" + c.shortSha();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.PluginHarness;
-import java.nio.file.Files;
+import io.prow.autodeploy.testing.TestConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -19,14 +19,6 @@ class ConfigReloadScenarioTest {
     private final ManualClock clock = plugin.clock;
     private final PluginHarness h = plugin.h;
 
-    private void edit(String from, String to) throws Exception {
-        String yaml = Files.readString(h.configFile);
-        assertThat(yaml).contains(from);
-        Files.writeString(h.configFile, yaml.replace(from, to));
-        h.app.reloadFiles();
-        h.settle();
-    }
-
     @Test
     void aBrokenConfigStopsDeploysAndAGoodEditTakesEffect() throws Exception {
         PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
@@ -34,16 +26,16 @@ class ConfigReloadScenarioTest {
         h.settle();
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains(READY);
 
-        edit("hours: '09:00-17:00'", "hours: 'nine to five'");
+        h.rewriteConfig(TestConfig.testInfra().hours("nine to five").yaml());
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).as("fail-safe").doesNotContain(READY);
         assertThat(Bumps.statusText(h, pr)).startsWith("PENDING Blocked: plugin config not reloaded (1 problem(s) "
                 + "in plugin-config.yaml, first: repos[0].window.hours:");
 
-        edit("hours: 'nine to five'", "hours: '13:00-17:00'");
+        h.rewriteConfig(TestConfig.testInfra().hours("13:00-17:00").yaml());
         assertThat(Bumps.statusText(h, pr))
                 .isEqualTo("PENDING Waiting: outside deploy hours, opens Wed Nov 25 13:00 America/Los_Angeles");
 
-        edit("hours: '13:00-17:00'", "hours: '09:00-17:00'");
+        h.rewriteConfig(TestConfig.testInfra().hours("09:00-17:00").yaml());
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains(READY);
         assertThat(clock.instant()).as("all of it without moving time").isEqualTo("2026-11-25T18:00:00Z");
     }

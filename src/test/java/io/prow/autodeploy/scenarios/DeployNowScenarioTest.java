@@ -9,7 +9,6 @@ import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -63,7 +62,7 @@ class DeployNowScenarioTest {
 
         // A new push is a new head: the override ended with it.
         String tag = "v20261125-9f8e7d6c5b";
-        h.gh.forcePush(pr.repo(), pr.number(), Bumps.title(tag), Map.of(Bumps.FILE, Bumps.deployment(tag)));
+        Bumps.forcePush(h, pr, tag);
         PullRequest pushed = h.gh.peek(pr.repo(), pr.number());
         h.gh.setCheck(pr.repo(), pushed.headSha(), "pull-test-infra-unit", Check.State.SUCCESS);
         h.send("pull_request", Payloads.pullRequest("synchronize", pushed));

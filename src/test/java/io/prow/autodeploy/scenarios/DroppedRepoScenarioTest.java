@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.testing.PluginHarness;
-import java.nio.file.Files;
+import io.prow.autodeploy.testing.TestConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,14 +24,6 @@ class DroppedRepoScenarioTest {
     final SeededPlugin plugin = new SeededPlugin("2026-11-25T18:00:00Z");
     private final PluginHarness h = plugin.h;
 
-    private void edit(String from, String to) throws Exception {
-        String yaml = Files.readString(h.configFile);
-        assertThat(yaml).contains(from);
-        Files.writeString(h.configFile, yaml.replace(from, to));
-        h.app.reloadFiles();
-        h.settle();
-    }
-
     private PullRequest deployableBump() throws Exception {
         PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
         Bumps.opened(h, pr);
@@ -45,7 +37,7 @@ class DroppedRepoScenarioTest {
     void aRepoDroppedByATypoLosesItsLabelAndSaysItIsNotManaged() throws Exception {
         PullRequest pr = deployableBump();
 
-        edit("repo: kubernetes/test-infra", "repo: kubernetes/test-infr");
+        h.rewriteConfig(TestConfig.testInfra().repo("kubernetes/test-infr").yaml());
 
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).doesNotContain(READY);
         assertThat(Bumps.statusText(h, pr)).isEqualTo(NOT_MANAGED);
@@ -55,7 +47,7 @@ class DroppedRepoScenarioTest {
         h.settle();
         assertThat(h.gh.writeCalls()).as("released once, not at every sweep").isZero();
 
-        edit("repo: kubernetes/test-infr", "repo: kubernetes/test-infra");
+        h.rewriteConfig(TestConfig.testInfra().yaml());
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).as("managed again").contains(READY);
         assertThat(Bumps.statusText(h, pr)).startsWith("SUCCESS Deploying");
     }
@@ -65,7 +57,7 @@ class DroppedRepoScenarioTest {
         PullRequest pr = deployableBump();
         h.gh.failNext("removeLabel", 1, new GitHubException(502, "Bad Gateway"));
 
-        edit("repo: kubernetes/test-infra", "repo: kubernetes/test-infr");
+        h.rewriteConfig(TestConfig.testInfra().repo("kubernetes/test-infr").yaml());
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains(READY);
 
         plugin.clock.advance(Duration.ofMinutes(5));

@@ -10,7 +10,6 @@ import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -84,7 +83,7 @@ class FlakyRetryScenarioTest {
 
         // A new push resets the count.
         String tag = "v20261125-9f8e7d6c5b";
-        h.gh.forcePush(pr.repo(), pr.number(), Bumps.title(tag), Map.of(Bumps.FILE, Bumps.deployment(tag)));
+        Bumps.forcePush(h, pr, tag);
         h.gh.setCheck(pr.repo(), now(pr).headSha(), UNIT, Check.State.FAILURE);
         h.send("pull_request", Payloads.pullRequest("synchronize", now(pr)));
         h.settle();

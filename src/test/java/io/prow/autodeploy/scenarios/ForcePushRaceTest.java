@@ -56,8 +56,7 @@ class ForcePushRaceTest {
     void aForcePushBetweenTheReadsAndTheLabelWriteLeavesTheNewHeadUnlabelled() throws Exception {
         PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
         String[] newHead = new String[1];
-        afterChecks.set(() -> newHead[0] = gh.forcePush(pr.repo(), pr.number(), Bumps.title("v20261125-9f8e7d6c5b"),
-                Map.of(Bumps.FILE, Bumps.deployment("v20261125-9f8e7d6c5b"))));
+        afterChecks.set(() -> newHead[0] = Bumps.forcePush(h, pr, "v20261125-9f8e7d6c5b"));
 
         Bumps.opened(h, pr);
         h.settle();

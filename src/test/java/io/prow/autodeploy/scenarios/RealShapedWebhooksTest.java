@@ -3,7 +3,6 @@ package io.prow.autodeploy.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.DemoRepo;
@@ -11,6 +10,7 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,8 +46,8 @@ class RealShapedWebhooksTest {
         ManualClock clock = new ManualClock(Instant.parse("2026-11-30T17:30:00Z")); // Mon 09:30 in Los Angeles
         InMemoryGitHub gh = new InMemoryGitHub(clock, "prow-autodeploy-bot");
         DemoRepo.seed(gh, clock);
-        h = new PluginHarness(clock, ConfigLoader.embeddedDefault().replace("      teams: []\n",
-                "      teams: [" + DemoRepo.ORG + "/" + DemoRepo.ONCALL_TEAM + "]\n"), gh);
+        h = new PluginHarness(clock, TestConfig.k8sIo()
+                .oncallTeams(DemoRepo.ORG + "/" + DemoRepo.ONCALL_TEAM).yaml(), gh);
         int n = DemoRepo.bump(gh, TAG);
         if (green) {
             DemoRepo.pass(gh, n);

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
-import io.prow.autodeploy.testing.PluginHarness;
 import io.prow.autodeploy.testing.Payloads;
+import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestRepo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class RollbackPushScenarioTest {
         String bot = h.gh.botLogin();
         String base = h.gh.branchSha(PluginHarness.REPO, "master").orElseThrow();
         String sha = h.gh.createCommit(PluginHarness.REPO, base, "Roll back Prow to " + TAG,
-                Map.of(Bumps.FILE, Bumps.deployment(TAG)));
+                TestRepo.testInfra(h.gh).files(TAG));
         h.gh.setBranch(PluginHarness.REPO, BRANCH, sha);
         PullRequest pr = h.gh.createPullRequest(PluginHarness.REPO, "Roll back Prow to " + TAG
                 + " (from v20261125-1a2b3c4d5e)", BRANCH, "master", "body");
@@ -72,7 +73,7 @@ class RollbackPushScenarioTest {
     @MethodSource("pushes")
     void aPushBySomeoneElseUnlabelsFailsTheStatusAndSaysSoOnce(Case c) throws Exception {
         PullRequest before = botRollbackPr();
-        Map<String, String> changes = new LinkedHashMap<>(Map.of(Bumps.FILE, Bumps.deployment(TAG)));
+        Map<String, String> changes = new LinkedHashMap<>(TestRepo.testInfra(h.gh).files(TAG));
         changes.put(".github/workflows/x.yaml", "on: push\njobs: {}\n");
         String pushed = h.gh.forcePush(PluginHarness.REPO, before.number(), before.title(), changes);
         PullRequest after = h.gh.peek(PluginHarness.REPO, before.number());

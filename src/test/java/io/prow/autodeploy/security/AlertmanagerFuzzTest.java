@@ -8,6 +8,7 @@ import io.prow.autodeploy.cli.PluginApp;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class AlertmanagerFuzzTest {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, TOKEN);
         InMemoryGitHub gh = new InMemoryGitHub(clock, "k8s-ci-robot");
-        gh.createRepo(PluginHarness.REPO, "master", Map.of("README.md", "# test-infra\n"));
+        TestRepo.testInfra(gh).create(Map.of("README.md", "# test-infra\n"));
         try (PluginHarness h = new PluginHarness(clock, PluginHarness.defaultConfig(), gh,
                 PluginApp.Settings.forTests(), new AlertSource(new AlertmanagerClient()), Optional.of(tokenFile))) {
             gh.resetCalls();

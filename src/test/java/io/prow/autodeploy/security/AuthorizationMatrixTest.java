@@ -13,6 +13,7 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * which is also the autobump PR's author).
  */
 class AuthorizationMatrixTest {
-    private static final String CONFIG = PluginHarness.defaultConfig().replace("      users: []", "      users: [olivia]");
+    private static final String CONFIG = TestConfig.testInfra().oncallUsers("olivia").yaml();
 
     enum Outcome { DONE, REFUSED, IGNORED }
 

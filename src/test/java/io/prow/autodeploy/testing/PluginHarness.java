@@ -102,16 +102,19 @@ public final class PluginHarness implements AutoCloseable {
     }
 
     /**
-     * The config most scenario tests run on: kubernetes/test-infra's older autobump shape (k8s-ci-robot, master,
-     * config/prow/cluster, the deprecated titlePattern and imagePrefixes keys), so those keys stay covered. The
-     * embedded default is kubernetes/k8s.io's shape; the real-shaped webhook tests and the demo run on that.
+     * The config most scenario tests run on, {@link TestConfig#testInfra()} as YAML; to change it, build it with
+     * {@link TestConfig}. The embedded default is kubernetes/k8s.io's shape ({@link TestConfig#k8sIo()}).
      */
     public static String defaultConfig() {
-        try (var in = PluginHarness.class.getResourceAsStream("/test-infra-shaped-config.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return TestConfig.testInfra().yaml();
+    }
+
+    /** An operator's edit: {@code yaml} replaces the watched config file, the plugin reloads it, work settles. */
+    public void rewriteConfig(String yaml) throws Exception {
+        org.assertj.core.api.Assertions.assertThat(yaml).as("an edit").isNotEqualTo(Files.readString(configFile));
+        Files.writeString(configFile, yaml);
+        app.reloadFiles();
+        settle();
     }
 
     public RepoConfig repoConfig() {

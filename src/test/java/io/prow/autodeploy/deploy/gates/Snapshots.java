@@ -1,11 +1,6 @@
 package io.prow.autodeploy.deploy.gates;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prow.autodeploy.alerts.AlertState;
-import io.prow.autodeploy.config.ConfigException;
 import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.ChangedFile;
@@ -13,8 +8,7 @@ import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.HoldInfo;
 import io.prow.autodeploy.rollback.Deploy;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.prow.autodeploy.testing.TestConfig;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +19,7 @@ import java.util.Set;
 
 /**
  * Test fixture: a {@link Snapshot} of a trusted, green autobump PR with no hold, no alerts and no earlier deploy,
- * for the repo config {@link #BASE_REPO_YAML} (parsed by {@link ConfigLoader#parse}, so fixtures obey validation).
+ * for the repo config {@link #base()} (parsed by {@link ConfigLoader#parse}, so fixtures obey validation).
  * Change only what a test is about:
  * <pre>{@code
  * Snapshots.autobump().title("Update Prow to v20261127-abc1234").files("config/prow/cluster/hook.yaml")
@@ -51,30 +45,16 @@ public final class Snapshots {
                 + "\n         args:\n         - --dry-run=false";
     }
 
-    /** One repo entry: weekdays 09:00-17:00 in Los Angeles, a year-end blackout, 1h between deploys. */
-    public static final String BASE_REPO_YAML = """
-            repo: kubernetes/test-infra
-            baseBranch: master
-            autobump:
-              authors: [k8s-ci-robot]
-              headBranch: autobump
-              tagPattern: 'v[0-9]{8}-[0-9a-f]{7,12}'
-              paths: ['config/prow/cluster/**']
-            merge:
-              labels: [autodeploy/ready]
-              statusContext: autodeploy
-              ignoredContexts: [tide]
-            window:
-              timezone: America/Los_Angeles
-              days: [MON, TUE, WED, THU, FRI]
-              hours: '09:00-17:00'
-              blackouts: ['2026-12-24..2027-01-02']
-              minInterval: 1h
-            hold:
-              label: do-not-merge/hold
-            """;
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /**
+     * One repo entry: test-infra's ({@link TestConfig#testInfra()}) without its deprecated keys, roles and rollback
+     * section; weekdays 09:00-17:00 in Los Angeles, a year-end blackout, 1h between deploys.
+     */
+    public static TestConfig base() {
+        return TestConfig.testInfra().withoutTop("reconcileInterval")
+                .remove("autobump.titlePattern").remove("autobump.imagePrefixes")
+                .set("window.blackouts", List.of("2026-12-24..2027-01-02"))
+                .remove("hold.whoCanHold").remove("hold.whoCanUnhold").remove("rollback").remove("oncall");
+    }
 
     private Snapshots() {}
 
@@ -82,49 +62,22 @@ public final class Snapshots {
         return new Builder(config());
     }
 
-    /** The repo config of {@link #BASE_REPO_YAML}. */
+    /** The repo config of {@link #base()}. */
     public static RepoConfig config() {
-        return config("{}");
+        return base().repoConfig();
     }
 
     /**
-     * {@link #BASE_REPO_YAML} with {@code overrideYaml} (keys of a repo entry) merged over it: maps merge key by
+     * {@link #base()} with {@code overrideYaml} (keys of a repo entry) merged over it: maps merge key by
      * key, anything else replaces. E.g. {@code "window:\n  timezone: Europe/Berlin\n"} keeps the other window keys.
      */
     public static RepoConfig config(String overrideYaml) {
-        return parse(pluginYaml(overrideYaml)).repos().get(0);
+        return base().merge(overrideYaml).repoConfig();
     }
 
-    /** A whole plugin config file with one repo: {@link #BASE_REPO_YAML} with {@code overrideYaml} merged over. */
+    /** A whole plugin config file with one repo: {@link #base()} with {@code overrideYaml} merged over. */
     public static String pluginYaml(String overrideYaml) {
-        try {
-            ObjectNode repo = (ObjectNode) YAML.readTree(BASE_REPO_YAML);
-            merge(repo, YAML.readTree(overrideYaml));
-            ObjectNode root = YAML.createObjectNode();
-            root.putArray("repos").add(repo);
-            return YAML.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static io.prow.autodeploy.config.PluginConfig parse(String yaml) {
-        try {
-            return ConfigLoader.parse(yaml);
-        } catch (ConfigException e) {
-            throw new IllegalArgumentException("fixture config is invalid:\n" + e.getMessage() + "\n" + yaml, e);
-        }
-    }
-
-    private static void merge(ObjectNode into, JsonNode from) {
-        for (Map.Entry<String, JsonNode> e : from.properties()) {
-            JsonNode old = into.get(e.getKey());
-            if (old instanceof ObjectNode o && e.getValue().isObject()) {
-                merge(o, e.getValue());
-            } else {
-                into.set(e.getKey(), e.getValue());
-            }
-        }
+        return base().merge(overrideYaml).yaml();
     }
 
     public static final class Builder {

@@ -5,7 +5,6 @@ import io.prometheus.metrics.model.snapshots.DataPointSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.HistogramSnapshot;
 import io.prometheus.metrics.model.snapshots.Labels;
-import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.metrics.Metrics;
@@ -13,6 +12,7 @@ import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestRepo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +23,6 @@ import java.util.TreeMap;
  * status board, metrics, status page and browser tests, plus readers of the exported metric series.
  */
 public final class StatusScenario {
-    public static final String FILE = "config/prow/cluster/hook_deployment.yaml";
-    static final String IMAGE = "us-docker.pkg.dev/k8s-infra-prow/images/hook:";
     public static final String REPO = PluginHarness.REPO.toString();
 
     public final PluginHarness h;
@@ -47,8 +45,7 @@ public final class StatusScenario {
 
     private static InMemoryGitHub seeded(ManualClock clock) {
         InMemoryGitHub gh = new InMemoryGitHub(clock, "k8s-ci-robot");
-        gh.createRepo(PluginHarness.REPO, "master", Map.of(FILE, deployment("v20261118-a1b2c3d4e5")));
-        gh.addTeamMember("kubernetes", "test-infra-oncall", "alice");
+        TestRepo.testInfra(gh).create("v20261118-a1b2c3d4e5").oncall("alice");
         return gh;
     }
 
@@ -58,17 +55,9 @@ public final class StatusScenario {
         return new StatusScenario(new PluginHarness(h.clock, PluginHarness.defaultConfig(), h.gh));
     }
 
-    static String deployment(String tag) {
-        return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\nspec:\n  template:\n    spec:\n"
-                + "      containers:\n      - name: hook\n        image: " + IMAGE + tag + "\n";
-    }
-
     /** The autobumper opens a bump, CI is green, hook forwards the event. */
     public PullRequest openGreenBump(String tag) throws Exception {
-        int n = h.gh.openPullRequest(PluginHarness.REPO, "k8s-ci-robot", "k8s-ci-robot", "autobump", "master",
-                "Update Prow to " + tag, Map.of(FILE, deployment(tag)));
-        PullRequest pr = h.gh.peek(PluginHarness.REPO, n);
-        h.gh.setCheck(PluginHarness.REPO, pr.headSha(), "pull-test-infra-unit", Check.State.SUCCESS);
+        PullRequest pr = h.gh.peek(PluginHarness.REPO, TestRepo.testInfra(h.gh).openGreenBump(tag));
         h.send("pull_request", Payloads.pullRequest("opened", pr));
         h.settle();
         return pr;

@@ -55,22 +55,22 @@ final class DeployWiring {
         PluginConfig config = configs.get();
         this.board = new StatusBoard(metrics, clock);
         this.index = new AutobumpIndex(clock, config.reconcileInterval().multipliedBy(2));
-        this.reader = new SnapshotReader(gh, alerts, clock);
-        this.reconciler = new DeployReconciler(gh, reader, gates, new Applier(gh, statusUrl), clock,
+        this.reader = new SnapshotReader(gh, gh, gh, gh, alerts, clock);
+        this.reconciler = new DeployReconciler(gh, gh, gh, reader, gates, new Applier(gh, gh, gh, statusUrl), clock,
                 DeployObserver.all(List.of(board, index)));
-        this.dropped = new DroppedRepos(gh);
+        this.dropped = new DroppedRepos(gh, gh, gh, gh);
         this.scheduler = new DeployScheduler(clock, wake);
         reconciler.setScheduler(scheduler);
         reconciler.setBlocker(() -> configs.failure().map(why -> "Blocked: plugin config not reloaded (" + why + ")"));
-        this.holds = new Holds(gh, reconciler, clock);
+        this.holds = new Holds(gh, gh, gh, reconciler, clock);
         // The cache ages on the plugin's clock, like every other time decision (the demo and tests move it).
         this.rolloutImages = new RunningImagesSource(new PrometheusClient()::query,
                 () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         rolloutImages.onQuery(result -> metrics.prometheusQueries.labelValues(result).inc());
         this.follower = new RolloutFollower(gh, rolloutImages, clock);
         reader.followRollouts(follower);
-        reconciler.setRolloutEffects(new RolloutEffects(gh, holds));
-        this.overrides = new DeployOverrides(gh, reader, reconciler, clock, metrics);
+        reconciler.setRolloutEffects(new RolloutEffects(gh, gh, holds));
+        this.overrides = new DeployOverrides(gh, gh, reader, reconciler, clock, metrics);
     }
 
     /** The auto-rollback watch counts from "running" where rollouts are followed (one ETag'd read per notification). */

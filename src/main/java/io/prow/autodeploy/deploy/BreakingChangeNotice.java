@@ -1,7 +1,7 @@
 package io.prow.autodeploy.deploy;
 
+import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.Comparison;
-import io.prow.autodeploy.github.GitHub;
 import java.util.Optional;
 
 /**
@@ -12,10 +12,10 @@ import java.util.Optional;
 final class BreakingChangeNotice {
     static final int MAX_LISTED = 20;
 
-    private final GitHub gh;
+    private final Comments comments;
 
-    BreakingChangeNotice(GitHub gh) {
-        this.gh = gh;
+    BreakingChangeNotice(Comments comments) {
+        this.comments = comments;
     }
 
     /** The snapshot with the notice marked posted, when it posted one. */
@@ -29,7 +29,7 @@ final class BreakingChangeNotice {
         if (f.isEmpty()) {
             return Optional.empty();
         }
-        gh.createComment(s.pr().repo(), s.pr().number(), text(s, c, f));
+        comments.createComment(s.pr().repo(), s.pr().number(), text(s, c, f));
         return Optional.of(s.withMarkers(s.markers().withNotice()));
     }
 

@@ -1,6 +1,6 @@
 package io.prow.autodeploy.deploy;
 
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,9 +12,9 @@ public final class FollowUps {
     private final BreakingChangeNotice notice;
     private final FlakyRetrier retrier;
 
-    public FollowUps(GitHub gh) {
-        this.notice = new BreakingChangeNotice(gh);
-        this.retrier = new FlakyRetrier(gh);
+    public FollowUps(Comments comments) {
+        this.notice = new BreakingChangeNotice(comments);
+        this.retrier = new FlakyRetrier(comments);
     }
 
     /** The snapshot as it is after what was written, when something was; the caller decides again on it. */

@@ -34,10 +34,10 @@ final class CommandWiring {
         // The only list of commands: matching, authorization and /help all read it. Cancel before hold.
         List<Command> commands = List.of(new UnholdCommand(deploy.holds, replies),
                 new HoldCommand(deploy.holds, replies),
-                new RollbackCommand(gh, deploy.holds, replies),
+                new RollbackCommand(gh, gh, gh, gh, gh, deploy.holds, replies),
                 new ApproveDeployCommand(deploy.overrides, replies), new DeployNowCommand(deploy.overrides, replies));
         this.registry = new CommandRegistry(commands);
-        this.recovery = new CommandRecovery(gh, registry, clock);
+        this.recovery = new CommandRecovery(gh, gh, registry, clock);
         this.dispatcher = new CommandDispatcher(registry,
                 new CachedAuthorizer(gh, CachedAuthorizer.DEFAULT_TTL, Ticker.systemTicker()), replies, metrics,
                 CommandDispatcher.DEFAULT_BACKOFF, pause, clock);

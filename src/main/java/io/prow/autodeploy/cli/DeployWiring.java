@@ -75,7 +75,7 @@ final class DeployWiring {
 
     /** The auto-rollback watch counts from "running" where rollouts are followed (one ETag'd read per notification). */
     AutoRollbackWatcher watcher() {
-        AutoRollbackWatcher w = new AutoRollbackWatcher(gh, holds);
+        AutoRollbackWatcher w = new AutoRollbackWatcher(gh, gh, gh, gh, gh, holds);
         w.setWatchFrom((c, d) -> {
             if (!c.rollout().enabled()) {
                 return d.mergedAt();

@@ -11,6 +11,7 @@ import io.prow.autodeploy.events.EventRouter;
 import io.prow.autodeploy.events.KeyedExecutor;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.metrics.Metrics;
+import io.prow.autodeploy.rollback.RollbackPushGuard;
 import io.prow.autodeploy.server.HelpProvider;
 import io.prow.autodeploy.server.HmacSecrets;
 import io.prow.autodeploy.server.HookHandler;
@@ -48,7 +49,7 @@ final class ServerWiring {
         this.executor = executor;
         this.settings = settings;
         EventRouter router = new EventRouter(configs, executor, deploy.reconciler, commands.dispatcher,
-                commands.registry, gh, deploy.index, metrics);
+                commands.registry, gh, gh, new RollbackPushGuard(gh, gh, gh), deploy.index, metrics);
         HelpProvider help = new HelpProvider(configs, commands.registry, deploy.gates, deploy.board);
         // The same AlertSource as the gate's: a notification invalidates exactly the answers decisions read.
         this.alertmanager = alertmanagerTokenFile.map(f -> new AlertmanagerReceiver(new AlertmanagerWebhook(f),

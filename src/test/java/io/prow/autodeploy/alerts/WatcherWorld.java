@@ -93,7 +93,7 @@ final class WatcherWorld {
         DeployReconciler reconciler = new DeployReconciler(github, github, github,
                 new SnapshotReader(github, github, github, github, quiet), Gates.standard(),
                 new Applier(github, github, github, ""), clock, DeployObserver.NONE);
-        return new AutoRollbackWatcher(github,
+        return new AutoRollbackWatcher(github, github, github, github, github,
                 new Holds(github, github, github, reconciler, clock));
     }
 

@@ -75,6 +75,8 @@ final class DeployWiring {
 
     /** The auto-rollback watch counts from "running" where rollouts are followed (one ETag'd read per notification). */
     AutoRollbackWatcher watcher() {
+        GitHub gh = this.gh; // the lambda captures these two, not this wiring (nothing keeps it after start-up)
+        RolloutFollower follower = this.follower;
         AutoRollbackWatcher w = new AutoRollbackWatcher(gh, gh, gh, gh, gh, holds);
         w.setWatchFrom((c, d) -> {
             if (!c.rollout().enabled()) {

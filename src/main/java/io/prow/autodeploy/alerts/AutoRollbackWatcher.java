@@ -4,8 +4,12 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
+import io.prow.autodeploy.github.Contents;
+import io.prow.autodeploy.github.GitWrites;
+import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.rollback.DeployHistory;
 import io.prow.autodeploy.rollback.PlanOutcome;
 import io.prow.autodeploy.rollback.RollbackExecutor;
@@ -45,7 +49,11 @@ public final class AutoRollbackWatcher {
         }
     }
 
-    private final GitHub gh;
+    private final PullRequests prs;
+    private final Comments comments;
+    private final Labels labels;
+    private final Contents contents;
+    private final GitWrites git;
     private final DeployHolds holds;
     private final RollbackPlanner planner;
     // One lock per configured repo: bounded by the config, so the map never grows beyond it.
@@ -57,10 +65,16 @@ public final class AutoRollbackWatcher {
         this.watchFrom = watchFrom;
     }
 
-    public AutoRollbackWatcher(GitHub gh, DeployHolds holds) {
-        this.gh = gh;
+    /** Comments for the claims; the rest is what planning and opening a rollback PR take. */
+    public AutoRollbackWatcher(PullRequests prs, Comments comments, Labels labels, Contents contents, GitWrites git,
+                               DeployHolds holds) {
+        this.prs = prs;
+        this.comments = comments;
+        this.labels = labels;
+        this.contents = contents;
+        this.git = git;
         this.holds = holds;
-        this.planner = new RollbackPlanner(gh);
+        this.planner = new RollbackPlanner(prs, contents);
     }
 
     /** Acts on one notification for one repo. GitHub failures propagate; the next notification continues. */
@@ -80,7 +94,7 @@ public final class AutoRollbackWatcher {
     }
 
     private Outcome locked(RepoConfig config, AlertmanagerNotification n) {
-        DeployHistory history = DeployHistory.read(gh, config);
+        DeployHistory history = DeployHistory.read(prs, config);
         Optional<Deploy> current = history.current();
         if (current.isEmpty()) {
             return Outcome.ignored("no deploy found");
@@ -120,20 +134,20 @@ public final class AutoRollbackWatcher {
         if (!claims.isEmpty()) {
             return Optional.of(claims.get(0).comment()); // an attempt that failed half way: finish it
         }
-        Comment mine = gh.createComment(config.repo(), deploy.number(), AutoRollbackComment.claim(config, deploy,
+        Comment mine = comments.createComment(config.repo(), deploy.number(), AutoRollbackComment.claim(config, deploy,
                 suspect, incident.marker(IncidentMarker.State.WORKING)));
         // Read back: if another replica claimed at the same moment, the older comment wins and ours steps aside.
         List<IncidentMarker.Claim> after = claims(config, deploy, incident);
         Comment winner = after.isEmpty() ? mine : after.get(0).comment();
         if (winner.id() != mine.id()) {
-            gh.editComment(config.repo(), mine.id(), AutoRollbackComment.duplicate(suspect, winner.htmlUrl()));
+            comments.editComment(config.repo(), mine.id(), AutoRollbackComment.duplicate(suspect, winner.htmlUrl()));
             return Optional.empty();
         }
         return Optional.of(mine);
     }
 
     private List<IncidentMarker.Claim> claims(RepoConfig config, Deploy deploy, IncidentMarker.Incident incident) {
-        return IncidentMarker.claims(gh.comments(config.repo(), deploy.number()), gh.botLogin(), incident);
+        return IncidentMarker.claims(comments.comments(config.repo(), deploy.number()), comments.botLogin(), incident);
     }
 
     private Outcome act(RepoConfig config, Deploy deploy, SuspectAlert suspect, IncidentMarker.Incident incident,
@@ -141,10 +155,10 @@ public final class AutoRollbackWatcher {
         String reason = suspect.holdReason(deploy.tag());
         LOG.warn("{} in {}: holding deploys{}", reason, config.repo(),
                 config.alerts().autoRollback() ? " and rolling back" : "");
-        Optional<PullRequest> heldOn = holds.hold(config, gh.botLogin(), reason);
+        Optional<PullRequest> heldOn = holds.hold(config, comments.botLogin(), reason);
         AutoRollbackComment.Rollback rollback = rollback(config, deploy, heldOn);
-        gh.editComment(config.repo(), claim.id(), AutoRollbackComment.done(config, deploy, suspect, heldOn, rollback,
-                incident.marker(IncidentMarker.State.DONE)));
+        comments.editComment(config.repo(), claim.id(), AutoRollbackComment.done(config, deploy, suspect, heldOn,
+                rollback, incident.marker(IncidentMarker.State.DONE)));
         if (rollback instanceof AutoRollbackComment.Rollback.Opened o) {
             return new Outcome(Action.HELD_AND_ROLLBACK_OPENED, reason + "; rollback PR #" + o.result().pr().number());
         }
@@ -166,9 +180,9 @@ public final class AutoRollbackWatcher {
         PlanOutcome.Planned planned = (PlanOutcome.Planned) outcome;
         // The executor holds first with its own reason ("rollback to X requested by ..."); the hold is already in
         // place with the alert's reason, which says more, so it is handed the hold instead of making a second one.
-        RollbackExecutor executor = new RollbackExecutor(gh, new AlreadyHeld(heldOn));
+        RollbackExecutor executor = new RollbackExecutor(comments, prs, labels, contents, git, new AlreadyHeld(heldOn));
         try {
-            var result = executor.execute(config, planned.plan(), gh.botLogin(), deploy.url());
+            var result = executor.execute(config, planned.plan(), comments.botLogin(), deploy.url());
             return new AutoRollbackComment.Rollback.Opened(result, planned.plan().toTag());
         } catch (io.prow.autodeploy.rollback.RollbackConflict conflict) {
             return new AutoRollbackComment.Rollback.Refused(conflict.getMessage());

@@ -1,53 +1,28 @@
 package io.prow.autodeploy.cli;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import io.prometheus.metrics.exporter.httpserver.HTTPServer;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AlertmanagerReceiver;
-import io.prow.autodeploy.server.AlertmanagerRoutes;
-import io.prow.autodeploy.alerts.AlertmanagerWebhook;
-import io.prow.autodeploy.alerts.AutoRollbackWatcher;
-import io.prow.autodeploy.commands.ApproveDeployCommand;
-import io.prow.autodeploy.commands.CachedAuthorizer;
-import io.prow.autodeploy.commands.Command;
 import io.prow.autodeploy.commands.CommandDispatcher;
 import io.prow.autodeploy.commands.CommandRecovery;
 import io.prow.autodeploy.commands.CommandRegistry;
-import io.prow.autodeploy.commands.DeployNowCommand;
-import io.prow.autodeploy.commands.HoldCommand;
-import io.prow.autodeploy.commands.MarkedReplies;
-import io.prow.autodeploy.commands.RollbackCommand;
-import io.prow.autodeploy.commands.UnholdCommand;
 import io.prow.autodeploy.config.ConfigSource;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.reconcile.Applier;
-import io.prow.autodeploy.deploy.reconcile.DeployObserver;
-import io.prow.autodeploy.commands.DeployOverrides;
 import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
 import io.prow.autodeploy.deploy.reconcile.DroppedRepos;
 import io.prow.autodeploy.deploy.schedule.DeployScheduler;
-import io.prow.autodeploy.deploy.gates.Gates;
-import io.prow.autodeploy.commands.Holds;
-import io.prow.autodeploy.deploy.reconcile.SnapshotReader;
 import io.prow.autodeploy.metrics.status.StatusBoard;
-import io.prow.autodeploy.events.AutobumpIndex;
-import io.prow.autodeploy.events.EventRouter;
 import io.prow.autodeploy.events.KeyedExecutor;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.metrics.Metrics;
-import io.prow.autodeploy.rollout.PrometheusClient;
-import io.prow.autodeploy.rollout.RolloutEffects;
-import io.prow.autodeploy.rollout.RolloutFollower;
 import io.prow.autodeploy.rollout.RunningImagesSource;
 import io.prow.autodeploy.server.EdgeLimits;
-import io.prow.autodeploy.server.HelpProvider;
 import io.prow.autodeploy.server.HmacSecrets;
 import io.prow.autodeploy.server.HookHandler;
 import io.prow.autodeploy.server.PluginServer;
-import io.prow.autodeploy.server.StatusRoutes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -122,62 +97,37 @@ public final class PluginApp implements AutoCloseable {
         this(ConfigSource.fixed(config), gh, clock, secrets, settings, metrics, alerts, pause, alertmanagerTokenFile);
     }
 
-    /** {@code alertmanagerTokenFile}: the bearer token Alertmanager sends to {@code POST /alertmanager}. */
+    /**
+     * {@code alertmanagerTokenFile}: the bearer token Alertmanager sends to {@code POST /alertmanager}. The deploy
+     * pipeline, the commands and the servers are wired in that order ({@link DeployWiring}, {@link CommandWiring},
+     * {@link ServerWiring}), each part handed only the GitHub roles it calls.
+     */
     public PluginApp(ConfigSource configs, GitHub gh, Clock clock, HmacSecrets secrets, Settings settings,
                      Metrics metrics, AlertSource alerts, Consumer<Duration> pause,
                      Optional<Path> alertmanagerTokenFile) throws IOException {
         this.configs = configs;
-        PluginConfig config = configs.get();
         this.gh = gh;
         this.metrics = metrics;
         this.secrets = secrets;
         this.settings = settings;
         this.executor = new KeyedExecutor(settings.workers(), settings.queueCapacity(), clock,
                 metrics.workFailures::inc);
-        this.board = new StatusBoard(metrics, clock);
-        Gates gates = Gates.standard();
-        AutobumpIndex index = new AutobumpIndex(clock, config.reconcileInterval().multipliedBy(2));
-        SnapshotReader reader = new SnapshotReader(gh, alerts, clock);
-        this.reconciler = new DeployReconciler(gh, reader, gates,
-                new Applier(gh, settings.statusUrl()), clock, DeployObserver.all(List.of(board, index)));
-        this.dropped = new DroppedRepos(gh);
-        this.scheduler = new DeployScheduler(clock, this::wake);
-        reconciler.setScheduler(scheduler);
-        reconciler.setBlocker(() -> configs.failure().map(why -> "Blocked: plugin config not reloaded (" + why + ")"));
-        Holds holds = new Holds(gh, reconciler, clock);
-        // The cache ages on the plugin's clock, like every other time decision (the demo and tests move it).
-        this.rolloutImages = new RunningImagesSource(new PrometheusClient()::query,
-                () -> java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(clock.millis()));
-        rolloutImages.onQuery(result -> metrics.prometheusQueries.labelValues(result).inc());
-        RolloutFollower follower = new RolloutFollower(gh, rolloutImages, clock);
-        reader.followRollouts(follower);
-        reconciler.setRolloutEffects(new RolloutEffects(gh, holds));
-        MarkedReplies replies = new MarkedReplies(gh);
-        DeployOverrides overrides = new DeployOverrides(gh, reader, reconciler, clock, metrics);
-        // The only list of commands: matching, authorization and /help all read it. Cancel before hold.
-        List<Command> commands = List.of(new UnholdCommand(holds, replies), new HoldCommand(holds, replies),
-                new RollbackCommand(gh, holds, replies),
-                new ApproveDeployCommand(overrides, replies), new DeployNowCommand(overrides, replies));
-        this.registry = new CommandRegistry(commands);
-        this.recovery = new CommandRecovery(gh, registry, clock);
-        this.dispatcher = new CommandDispatcher(registry,
-                new CachedAuthorizer(gh, CachedAuthorizer.DEFAULT_TTL, Ticker.systemTicker()), replies, metrics,
-                CommandDispatcher.DEFAULT_BACKOFF, pause, clock);
-        EventRouter router = new EventRouter(configs, executor, reconciler, dispatcher, registry, gh, index,
-                metrics);
-        HelpProvider help = new HelpProvider(configs, registry, gates, board);
-        // The same AlertSource as the gate's: a notification invalidates exactly the answers decisions read.
-        this.alertmanager = alertmanagerTokenFile.map(f -> new AlertmanagerReceiver(new AlertmanagerWebhook(f),
-                alerts, this::reconcileAll, () -> configs.get().repos(), watcher(gh, holds, follower)));
-        warnIfAutoRollbackCannotHear(config, alertmanager.isPresent());
-        this.hook = new HookHandler(secrets, router, metrics);
-        this.server = new PluginServer(settings.host(), settings.port(), settings.healthPort(),
-                settings.maxBodyBytes(), settings.limits(), hook, help, new PluginServer.Health(
-                        () -> !hook.draining() && !stalled(1), () -> !stalled(3)),
-                PluginServer.Routes.all(List.of(new StatusRoutes(configs, board, clock),
-                        new AlertmanagerRoutes(alertmanager))));
-        this.metricsServer = settings.metricsPort() < 0 ? null
-                : HTTPServer.builder().port(settings.metricsPort()).registry(metrics.registry).buildAndStart();
+        DeployWiring deploy = new DeployWiring(configs, gh, clock, settings.statusUrl(), metrics, alerts, this::wake);
+        this.board = deploy.board;
+        this.reconciler = deploy.reconciler;
+        this.dropped = deploy.dropped;
+        this.scheduler = deploy.scheduler;
+        this.rolloutImages = deploy.rolloutImages;
+        CommandWiring commands = new CommandWiring(gh, deploy, clock, metrics, pause);
+        this.registry = commands.registry;
+        this.recovery = commands.recovery;
+        this.dispatcher = commands.dispatcher;
+        ServerWiring servers = new ServerWiring(configs, gh, clock, secrets, settings, metrics, alerts, executor,
+                deploy, commands, alertmanagerTokenFile, this::reconcileAll);
+        this.alertmanager = servers.alertmanager;
+        this.hook = servers.hook;
+        this.server = servers.server;
+        this.metricsServer = servers.metricsServer;
     }
 
     /** Starts serving, reconciles every repo once, then sweeps every {@code reconcileInterval}. */
@@ -191,15 +141,6 @@ public final class PluginApp implements AutoCloseable {
         LOG.info("serving hook on :{}, health on :{}, {} repo(s)", server.port(), server.healthPort(),
                 config().repos().size());
         return this;
-    }
-
-    /**
-     * Work waits and no task has started or finished for {@code times} x {@code stalledAfter}: the workers are wedged.
-     * Readiness says so at 1x (hook's events would only queue), liveness at 3x (Kubernetes restarts the pod).
-     */
-    private boolean stalled(int times) {
-        return executor.stalledFor().filter(d -> d.compareTo(settings.limits().stalledAfter().multipliedBy(times)) >= 0)
-                .isPresent();
     }
 
     /** The config as it stands now. */
@@ -219,16 +160,6 @@ public final class PluginApp implements AutoCloseable {
         if (changed || wasFailing != configs.failure().isPresent()) {
             reconcileAll();
         }
-    }
-
-    /** Auto-rollback acts on Alertmanager's notifications only; without the webhook it would silently never act. */
-    private static void warnIfAutoRollbackCannotHear(PluginConfig config, boolean webhook) {
-        if (webhook) {
-            return;
-        }
-        config.repos().stream().filter(rc -> rc.alerts().autoRollback()).forEach(rc -> LOG.warn(
-                "{}: alerts.autoRollback is enabled but --alertmanager-webhook-token-file is not set, so no "
-                        + "notification can arrive and nothing will be held or rolled back automatically", rc.repo()));
     }
 
     /**
@@ -279,20 +210,6 @@ public final class PluginApp implements AutoCloseable {
 
     public int healthPort() {
         return server.healthPort();
-    }
-
-    /** The auto-rollback watch counts from "running" where rollouts are followed (one ETag'd read per notification). */
-    private static AutoRollbackWatcher watcher(GitHub gh, Holds holds, RolloutFollower follower) {
-        AutoRollbackWatcher w = new AutoRollbackWatcher(gh, holds);
-        w.setWatchFrom((c, d) -> {
-            if (!c.rollout().enabled()) {
-                return d.mergedAt();
-            }
-            var state = follower.follow(c, io.prow.autodeploy.rollback.AutobumpPulls.recentlyClosed(gh, c));
-            return state.deploy().filter(x -> x.number() == d.number()).flatMap(x -> state.countFrom())
-                    .orElse(d.mergedAt());
-        });
-        return w;
     }
 
     public static void installJvmMetrics(Metrics metrics) {

@@ -1,11 +1,9 @@
 package io.prow.autodeploy.cli;
 
 import io.prow.autodeploy.config.ConfigException;
-import io.prow.autodeploy.config.ConfigLoader;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.Role;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Membership;
 import io.prow.autodeploy.github.Permission;
 import java.time.Duration;
 import java.util.Set;
@@ -21,11 +21,11 @@ public final class CachedAuthorizer implements Authorizer {
     /** How long a yes is trusted. */
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(1);
 
-    private final GitHub gh;
+    private final Membership membership;
     private final Cache<String, Boolean> allowed;
 
-    public CachedAuthorizer(GitHub gh, Duration ttl, Ticker ticker) {
-        this.gh = gh;
+    public CachedAuthorizer(Membership membership, Duration ttl, Ticker ticker) {
+        this.membership = membership;
         this.allowed = Caffeine.newBuilder().expireAfterWrite(ttl).ticker(ticker).maximumSize(10_000).build();
     }
 
@@ -40,20 +40,20 @@ public final class CachedAuthorizer implements Authorizer {
         if (roles.contains(Role.ONCALL)) {
             for (String team : config.oncall().teams()) {
                 String[] parts = team.split("/", 2);
-                if (cached("team:" + team + ":" + login, () -> gh.isTeamMember(parts[0], parts[1], login))) {
+                if (cached("team:" + team + ":" + login, () -> membership.isTeamMember(parts[0], parts[1], login))) {
                     return true;
                 }
             }
         }
         if (roles.contains(Role.ORG_MEMBERS)) {
             String org = config.repo().owner();
-            if (cached("org:" + org + ":" + login, () -> gh.isOrgMember(org, login))) {
+            if (cached("org:" + org + ":" + login, () -> membership.isOrgMember(org, login))) {
                 return true;
             }
         }
         if (roles.contains(Role.REPO_ADMINS)) {
             return cached("admin:" + config.repo() + ":" + login,
-                    () -> gh.permission(config.repo(), login) == Permission.ADMIN);
+                    () -> membership.permission(config.repo(), login) == Permission.ADMIN);
         }
         return false;
     }

@@ -4,8 +4,9 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.rollback.AutobumpPulls;
 import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.ledger.PrLedger;
 import io.prow.autodeploy.ledger.ReplyRecord;
 import java.time.Clock;
@@ -38,12 +39,14 @@ public final class CommandRecovery {
     static final String DELIVERY_PREFIX = "recovered-";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
-    private final GitHub gh;
+    private final PullRequests prs;
+    private final Comments comments;
     private final CommandRegistry registry;
     private final Clock clock;
 
-    public CommandRecovery(GitHub gh, CommandRegistry registry, Clock clock) {
-        this.gh = gh;
+    public CommandRecovery(PullRequests prs, Comments comments, CommandRegistry registry, Clock clock) {
+        this.prs = prs;
+        this.comments = comments;
         this.registry = registry;
         this.clock = clock;
     }
@@ -70,15 +73,15 @@ public final class CommandRecovery {
         }
         Map<Integer, PullRequest> prs = new LinkedHashMap<>();
         open.forEach(pr -> prs.put(pr.number(), pr));
-        AutobumpPulls.closedAutobumps(gh, c, 1).stream().filter(PullRequest::merged)
+        AutobumpPulls.closedAutobumps(this.prs, c, 1).stream().filter(PullRequest::merged)
                 .max(Comparator.comparing(PullRequest::mergedAt)).ifPresent(pr -> prs.putIfAbsent(pr.number(), pr));
         Instant since = clock.instant().minus(window);
         List<Pending> out = new ArrayList<>();
         for (PullRequest pr : prs.values()) {
-            List<Comment> comments = gh.comments(c.repo(), pr.number());
-            PrLedger ledger = PrLedger.read(comments, gh.botLogin());
+            List<Comment> comments = this.comments.comments(c.repo(), pr.number());
+            PrLedger ledger = PrLedger.read(comments, this.comments.botLogin());
             comments.stream()
-                    .filter(cm -> !gh.botLogin().equals(cm.author()) && cm.createdAt() != null
+                    .filter(cm -> !this.comments.botLogin().equals(cm.author()) && cm.createdAt() != null
                             && cm.createdAt().isAfter(since))
                     .filter(cm -> unanswered(ledger, cm))
                     .map(cm -> new Pending(c, new IssueCommentEvent(c.repo(), "created", pr.number(), true, cm, false),

@@ -8,8 +8,9 @@ import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
 import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
 import io.prow.autodeploy.deploy.reconcile.SnapshotReader;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.rollback.AutobumpPulls;
 import java.time.Clock;
@@ -27,15 +28,17 @@ import org.slf4j.LoggerFactory;
 public final class DeployOverrides {
     private static final Logger LOG = LoggerFactory.getLogger(DeployOverrides.class);
 
-    private final GitHub gh;
+    private final PullRequests prs;
+    private final Comments comments;
     private final SnapshotReader reader;
     private final DeployReconciler reconciler;
     private final Clock clock;
     private final Metrics metrics;
 
-    public DeployOverrides(GitHub gh, SnapshotReader reader, DeployReconciler reconciler, Clock clock,
-                           Metrics metrics) {
-        this.gh = gh;
+    public DeployOverrides(PullRequests prs, Comments comments, SnapshotReader reader, DeployReconciler reconciler,
+                           Clock clock, Metrics metrics) {
+        this.prs = prs;
+        this.comments = comments;
         this.reader = reader;
         this.reconciler = reconciler;
         this.clock = clock;
@@ -125,7 +128,7 @@ public final class DeployOverrides {
                     : PrMarkers.marker(((DeployNowGranted) o).override());
             String what = o instanceof Approved ? "approved this version past the breaking-change guard"
                     : "lets this commit skip the deploy window and pacing once";
-            gh.createComment(c.repo(), pr.number(), "@" + by + " " + what + " in " + commentUrl + ".\n" + marker);
+            comments.createComment(c.repo(), pr.number(), "@" + by + " " + what + " in " + commentUrl + ".\n" + marker);
         }
         return false;
     }
@@ -146,11 +149,11 @@ public final class DeployOverrides {
     private Optional<Snapshot> target(RepoConfig c, int number, boolean onPr) {
         Optional<PullRequest> pr = Optional.empty();
         if (onPr) {
-            pr = Optional.of(gh.pullRequest(c.repo(), number))
+            pr = Optional.of(prs.pullRequest(c.repo(), number))
                     .filter(p -> p.open() && AutobumpPulls.looksLikeAutobump(c, p));
         }
         if (pr.isEmpty()) {
-            pr = AutobumpPulls.open(gh, c).stream().max(Comparator.comparingInt(PullRequest::number));
+            pr = AutobumpPulls.open(prs, c).stream().max(Comparator.comparingInt(PullRequest::number));
         }
         return pr.map(p -> reader.readFor(c, p, true).snapshot());
     }

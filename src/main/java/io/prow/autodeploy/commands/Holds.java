@@ -4,9 +4,11 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
 import io.prow.autodeploy.deploy.reconcile.HoldCarrier;
 import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
+import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.DeployHolds;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.ledger.Duplicates;
 import io.prow.autodeploy.ledger.HoldRecord;
 import io.prow.autodeploy.ledger.LedgerCodec;
@@ -31,15 +33,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * the hold standing. Each change ends with a reconcile, so the merge labels and status follow at once.
  */
 public final class Holds implements DeployHolds {
-    private final GitHub gh;
+    private final PullRequests prs;
+    private final Comments comments;
+    private final Labels labels;
     private final DeployReconciler reconciler;
     private final Clock clock;
     // One entry per configured repo: bounded by the config.
     private final ConcurrentHashMap<String, Object> repoLocks = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Instant> lastHoldAt = new ConcurrentHashMap<>();
 
-    public Holds(GitHub gh, DeployReconciler reconciler, Clock clock) {
-        this.gh = gh;
+    public Holds(PullRequests prs, Comments comments, Labels labels, DeployReconciler reconciler, Clock clock) {
+        this.prs = prs;
+        this.comments = comments;
+        this.labels = labels;
         this.reconciler = reconciler;
         this.clock = clock;
     }
@@ -62,8 +68,8 @@ public final class Holds implements DeployHolds {
     @Override
     public Outcome hold(RepoConfig c, Request req) {
         synchronized (repoLocks.computeIfAbsent(c.repo().toString(), k -> new Object())) {
-            List<PullRequest> open = AutobumpPulls.open(gh, c);
-            Optional<PullRequest> target = open.isEmpty() ? AutobumpPulls.latest(gh, c)
+            List<PullRequest> open = AutobumpPulls.open(prs, c);
+            Optional<PullRequest> target = open.isEmpty() ? AutobumpPulls.latest(prs, c)
                     : open.stream().max(Comparator.comparingInt(PullRequest::number));
             if (target.isEmpty()) {
                 return Outcome.of(target);
@@ -74,35 +80,35 @@ public final class Holds implements DeployHolds {
     }
 
     private Outcome holdLocked(RepoConfig c, PullRequest pr, Request req) {
-        PrLedger ledger = PrLedger.read(gh.comments(c.repo(), pr.number()), gh.botLogin());
+        PrLedger ledger = PrLedger.read(comments.comments(c.repo(), pr.number()), comments.botLogin());
         Optional<Instant> laterRelease = ledger.latestRelease().filter(r -> r.isAfter(req.at()));
         if (laterRelease.isPresent()) {
             return new Outcome(Optional.of(pr), Optional.empty(), laterRelease);
         }
         lastHoldAt.merge(c.repo().toString(), req.at(), (a, b) -> a.isAfter(b) ? a : b);
         if (!pr.hasLabel(c.hold().label())) {
-            gh.addLabels(c.repo(), pr.number(), List.of(c.hold().label()));
+            labels.addLabels(c.repo(), pr.number(), List.of(c.hold().label()));
         }
         for (String l : c.merge().labels()) {
             if (pr.hasLabel(l)) {
-                gh.removeLabel(c.repo(), pr.number(), l);
+                labels.removeLabel(c.repo(), pr.number(), l);
             }
         }
         Optional<PrLedger.HoldEntry> same = ledger.hold(true) instanceof PrLedger.HoldState.Held h
                 ? h.record().filter(r -> r.hold().sameHold(req.by(), req.reason())) : Optional.empty();
         // This very command's record, written by a try whose answer was lost: the reply keeps carrying it.
         Optional<String> forReply = same.filter(r -> req.askedOn() == pr.number() && req.commentId() != 0
-                        && PrLedger.read(List.of(r.comment()), gh.botLogin()).repliesTo(req.commentId()))
+                        && PrLedger.read(List.of(r.comment()), comments.botLogin()).repliesTo(req.commentId()))
                 .map(r -> r.hold().marker().render());
         if (same.isEmpty()) {
             HoldRecord record = HoldRecord.held(req.by(), req.reason(), req.at(), null);
             if (req.askedOn() == pr.number()) {
                 forReply = Optional.of(record.marker().render());
             } else {
-                Comment posted = gh.createComment(c.repo(), pr.number(), record.info().describeInComment()
+                Comment posted = comments.createComment(c.repo(), pr.number(), record.info().describeInComment()
                         + ". Automatic deploys are stopped until someone allowed comments `/hold cancel`; later "
                         + "autobump PRs stay held too.\n" + record.marker().render());
-                Duplicates.yieldToOlder(gh, c.repo(), pr.number(), posted,
+                Duplicates.yieldToOlder(comments, c.repo(), pr.number(), posted,
                         Duplicates.carries(record.marker(), List.of("by", "since", "reason")));
             }
         }
@@ -123,7 +129,7 @@ public final class Holds implements DeployHolds {
     public Outcome release(RepoConfig c, Request req) {
         synchronized (repoLocks.computeIfAbsent(c.repo().toString(), k -> new Object())) {
             String label = c.hold().label();
-            List<PullRequest> recent = AutobumpPulls.recent(gh, c); // read inside the lock: no stale "held" list
+            List<PullRequest> recent = AutobumpPulls.recent(prs, c); // read inside the lock: no stale "held" list
             Optional<PullRequest> newest = recent.stream().max(Comparator.comparingInt(PullRequest::number));
             List<PullRequest> held = recent.stream()
                     .filter(p -> p.hasLabel(label) || newest.filter(n -> n.number() == p.number()).isPresent())
@@ -147,7 +153,7 @@ public final class Holds implements DeployHolds {
 
     /** Releases our standing records on {@code pr} and takes the label off; or the later hold that overrules it. */
     private Optional<Instant> releaseLocked(RepoConfig c, PullRequest pr, Request req) {
-        PrLedger ledger = PrLedger.read(gh.comments(c.repo(), pr.number()), gh.botLogin());
+        PrLedger ledger = PrLedger.read(comments.comments(c.repo(), pr.number()), comments.botLogin());
         Optional<Instant> laterHold = ledger.latestHoldAt().filter(t -> t.isAfter(req.at()))
                 .or(() -> Optional.ofNullable(lastHoldAt.get(c.repo().toString())).filter(t -> t.isAfter(req.at())));
         if (laterHold.isPresent()) {
@@ -158,9 +164,9 @@ public final class Holds implements DeployHolds {
             String body = LedgerCodec.replace(h.comment().body(), HoldRecord.KIND, released.marker())
                     .replace("\n" + released.marker().render(), "\n\n**Released** by " + PeoplesText.escape("@"
                             + req.by()) + " (comment posted " + req.at() + ").\n" + released.marker().render());
-            gh.editComment(c.repo(), h.comment().id(), body);
+            comments.editComment(c.repo(), h.comment().id(), body);
         }
-        gh.removeLabel(c.repo(), pr.number(), c.hold().label());
+        labels.removeLabel(c.repo(), pr.number(), c.hold().label());
         if (pr.open()) {
             reconciler.reconcile(c, pr.number());
         }

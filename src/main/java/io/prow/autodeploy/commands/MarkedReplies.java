@@ -1,7 +1,7 @@
 package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.ledger.Duplicates;
 import io.prow.autodeploy.ledger.PeoplesText;
 import io.prow.autodeploy.ledger.PrLedger;
@@ -18,10 +18,10 @@ import java.util.Optional;
  * cannot undo a later {@code /hold cancel}. A command recovered late ({@link CommandRecovery}) says so in its reply.
  */
 public final class MarkedReplies implements Replies {
-    private final GitHub gh;
+    private final Comments comments;
 
-    public MarkedReplies(GitHub gh) {
-        this.gh = gh;
+    public MarkedReplies(Comments comments) {
+        this.comments = comments;
     }
 
     static String marker(long commentId) {
@@ -70,7 +70,7 @@ public final class MarkedReplies implements Replies {
         Comment c = recent.get(0).comment();
         String record = new ReplyRecord(inv.comment().id(), inv.part(), false, inv.author()).marker().render();
         if (!c.body().contains(record)) {
-            gh.editComment(inv.config().repo(), c.id(), c.body() + "\n" + record);
+            comments.editComment(inv.config().repo(), c.id(), c.body() + "\n" + record);
         }
         return true;
     }
@@ -86,15 +86,15 @@ public final class MarkedReplies implements Replies {
         String body = "@" + inv.author() + ": " + late(inv) + PeoplesText.defuseMarkers(markdown) + "\n\n" + marker;
         Optional<PrLedger.Entry> existing = existing(inv);
         if (existing.isEmpty()) {
-            Comment posted = gh.createComment(inv.config().repo(), inv.number(), body);
+            Comment posted = comments.createComment(inv.config().repo(), inv.number(), body);
             // Another replica may have answered the same delivery meanwhile: the older reply stays, with our text
             // if ours is final and it is not (a failure reply must not outlive a success).
             boolean finalReply = !marker.contains(" failed -->");
-            Duplicates.yieldToOlder(gh, inv.config().repo(), inv.number(), posted, c -> isReplyTo(c, inv))
+            Duplicates.yieldToOlder(comments, inv.config().repo(), inv.number(), posted, c -> isReplyTo(c, inv))
                     .filter(older -> finalReply && !older.body().equals(body))
-                    .ifPresent(older -> gh.editComment(inv.config().repo(), older.id(), body));
+                    .ifPresent(older -> comments.editComment(inv.config().repo(), older.id(), body));
         } else if (!existing.get().comment().body().equals(body)) {
-            gh.editComment(inv.config().repo(), existing.get().comment().id(), body);
+            comments.editComment(inv.config().repo(), existing.get().comment().id(), body);
         }
     }
 
@@ -108,7 +108,7 @@ public final class MarkedReplies implements Replies {
     }
 
     private PrLedger ledger(CommandInvocation inv) {
-        return PrLedger.read(gh.comments(inv.config().repo(), inv.number()), gh.botLogin());
+        return PrLedger.read(comments.comments(inv.config().repo(), inv.number()), comments.botLogin());
     }
 
     private Optional<PrLedger.Entry> existing(CommandInvocation inv) {
@@ -116,6 +116,6 @@ public final class MarkedReplies implements Replies {
     }
 
     private boolean isReplyTo(Comment c, CommandInvocation inv) {
-        return PrLedger.read(List.of(c), gh.botLogin()).replyTo(inv.comment().id(), inv.part()).isPresent();
+        return PrLedger.read(List.of(c), comments.botLogin()).replyTo(inv.comment().id(), inv.part()).isPresent();
     }
 }

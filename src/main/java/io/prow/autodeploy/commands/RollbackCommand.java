@@ -5,7 +5,12 @@ import io.prow.autodeploy.config.Role;
 import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.BotIdentity;
+import io.prow.autodeploy.github.Contents;
 import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.github.GitWrites;
+import io.prow.autodeploy.github.Labels;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.rollback.PlanOutcome;
 import io.prow.autodeploy.rollback.RollbackConflict;
 import io.prow.autodeploy.rollback.RollbackExecutor;
@@ -29,13 +34,23 @@ public final class RollbackCommand implements Command {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final RollbackPlanner planner;
-    private final GitHub gh;
+    private final BotIdentity identity;
+    private final PullRequests prs;
+    private final Labels labels;
+    private final Contents contents;
+    private final GitWrites git;
     private final DeployHolds holds;
     private final Replies replies;
 
-    public RollbackCommand(GitHub gh, DeployHolds holds, Replies replies) {
-        this.planner = new RollbackPlanner(gh);
-        this.gh = gh;
+    /** The roles a rollback needs: the planner reads, the executor (one per command, with its holds) writes. */
+    public RollbackCommand(BotIdentity identity, PullRequests prs, Labels labels, Contents contents, GitWrites git,
+                           DeployHolds holds, Replies replies) {
+        this.planner = new RollbackPlanner(prs, contents);
+        this.identity = identity;
+        this.prs = prs;
+        this.labels = labels;
+        this.contents = contents;
+        this.git = git;
         this.holds = holds;
         this.replies = replies;
     }
@@ -68,7 +83,7 @@ public final class RollbackCommand implements Command {
             RollbackPlan plan = ((PlanOutcome.Planned) outcome).plan();
             String text;
             try {
-                RollbackResult result = new RollbackExecutor(gh, asked)
+                RollbackResult result = new RollbackExecutor(identity, prs, labels, contents, git, asked)
                         .execute(inv.config(), plan, inv.author(), inv.comment().htmlUrl());
                 text = done(inv, plan, result);
             } catch (RollbackConflict conflict) {

@@ -14,8 +14,10 @@ import io.prow.autodeploy.github.WebhookEvent.PullRequestEvent;
 import io.prow.autodeploy.github.WebhookEvent.PushEvent;
 import io.prow.autodeploy.github.WebhookEvent.StatusEvent;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.BotIdentity;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.rollback.RollbackPushGuard;
 import java.util.List;
@@ -38,23 +40,25 @@ public final class EventRouter implements EventSink {
     private final DeployReconciler reconciler;
     private final CommandDispatcher commands;
     private final CommandRegistry registry;
-    private final GitHub gh;
+    private final BotIdentity identity;
+    private final PullRequests prs;
     private final AutobumpIndex index;
     private final Metrics metrics;
     private final RollbackPushGuard rollbackPushes;
 
     public EventRouter(Supplier<PluginConfig> config, KeyedExecutor executor, DeployReconciler reconciler,
-                       CommandDispatcher commands, CommandRegistry registry, GitHub gh, AutobumpIndex index,
-                       Metrics metrics) {
+                       CommandDispatcher commands, CommandRegistry registry, BotIdentity identity,
+                       PullRequests prs, RollbackPushGuard rollbackPushes, AutobumpIndex index, Metrics metrics) {
         this.config = config;
         this.executor = executor;
         this.reconciler = reconciler;
         this.commands = commands;
         this.registry = registry;
-        this.gh = gh;
+        this.identity = identity;
+        this.prs = prs;
         this.index = index;
         this.metrics = metrics;
-        this.rollbackPushes = new RollbackPushGuard(gh);
+        this.rollbackPushes = rollbackPushes;
     }
 
     @Override
@@ -100,7 +104,7 @@ public final class EventRouter implements EventSink {
     /** Our own login; if GitHub cannot tell us now, no comment is ours (our replies carry no command lines). */
     private boolean isBot(String login) {
         try {
-            return gh.botLogin().equals(login);
+            return identity.botLogin().equals(login);
         } catch (RuntimeException e) {
             return false;
         }
@@ -183,7 +187,7 @@ public final class EventRouter implements EventSink {
             numbers.forEach(n -> reconciler.reconcile(c, n, pending));
             return;
         }
-        List<PullRequest> open = AutobumpPulls.open(gh, c);
+        List<PullRequest> open = AutobumpPulls.open(prs, c);
         index.refresh(c.repo(), open);
         open.stream().filter(pr -> pr.headSha().equals(sha)).forEach(pr -> reconciler.reconcile(c, pr.number(), pending));
     }

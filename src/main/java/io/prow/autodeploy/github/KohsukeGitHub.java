@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.kohsuke.github.GHCheckRun;
 import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHException;

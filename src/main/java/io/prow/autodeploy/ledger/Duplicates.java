@@ -1,7 +1,7 @@
 package io.prow.autodeploy.ledger;
 
 import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.RepoRef;
 import java.util.Comparator;
 import java.util.List;
@@ -17,14 +17,14 @@ public final class Duplicates {
     private Duplicates() {}
 
     /** Returns the older twin, if any ({@code ours} was deleted then). */
-    public static Optional<Comment> yieldToOlder(GitHub gh, RepoRef repo, int number, Comment ours,
+    public static Optional<Comment> yieldToOlder(Comments comments, RepoRef repo, int number, Comment ours,
                                                  Predicate<Comment> twin) {
-        Optional<Comment> older = gh.comments(repo, number).stream()
-                .filter(c -> gh.botLogin().equals(c.author()) && c.id() < ours.id())
+        Optional<Comment> older = comments.comments(repo, number).stream()
+                .filter(c -> comments.botLogin().equals(c.author()) && c.id() < ours.id())
                 .sorted(Comparator.comparingLong(Comment::id))
                 .filter(twin).findFirst();
         if (older.isPresent()) {
-            gh.deleteComment(repo, ours.id());
+            comments.deleteComment(repo, ours.id());
         }
         return older;
     }

@@ -1,9 +1,9 @@
 package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class AutobumpPulls {
      * The open autobump PRs on the base branch, asking by head {@code owner:branch}: first the bot accounts (Prow's
      * autobumper pushes to its fork), then the org itself. Stops at the first owner with a hit: usually one call.
      */
-    public static List<PullRequest> open(GitHub gh, RepoConfig c) {
+    public static List<PullRequest> open(PullRequests gh, RepoConfig c) {
         return byHead(gh, c, PrQuery.State.OPEN, 10);
     }
 
@@ -42,17 +42,17 @@ public final class AutobumpPulls {
      * they are ({@code head=<bot>:<headBranch>}, so no amount of other traffic pushes them out), plus one page of the
      * base branch's recently closed PRs for our rollback PRs. Two calls, both ETag-cached; newest first, no repeats.
      */
-    public static List<PullRequest> recentlyClosed(GitHub gh, RepoConfig c) {
+    public static List<PullRequest> recentlyClosed(PullRequests gh, RepoConfig c) {
         return union(closedAutobumps(gh, c, 1), recentOnBase(gh, c));
     }
 
     /** One page (1-based) of closed autobump PRs, listed by head branch per bot account (first owner with a hit). */
-    public static List<PullRequest> closedAutobumps(GitHub gh, RepoConfig c, int page) {
+    public static List<PullRequest> closedAutobumps(PullRequests gh, RepoConfig c, int page) {
         return byHead(gh, c, PrQuery.State.CLOSED, HISTORY_PAGE, page);
     }
 
     /** The base branch's most recently closed PRs, whatever they are: one page. */
-    public static List<PullRequest> recentOnBase(GitHub gh, RepoConfig c) {
+    public static List<PullRequest> recentOnBase(PullRequests gh, RepoConfig c) {
         return gh.pullRequests(c.repo(), new PrQuery(PrQuery.State.CLOSED, c.baseBranch(), null, RECENT_PAGE));
     }
 
@@ -67,20 +67,20 @@ public final class AutobumpPulls {
     }
 
     /** The newest autobump PR, open or not: where a hold goes when no bump is open, so the next one inherits it. */
-    public static Optional<PullRequest> latest(GitHub gh, RepoConfig c) {
+    public static Optional<PullRequest> latest(PullRequests gh, RepoConfig c) {
         return recent(gh, c).stream().max((x, y) -> Integer.compare(x.number(), y.number()));
     }
 
     /** The few newest autobump PRs in any state. */
-    public static List<PullRequest> recent(GitHub gh, RepoConfig c) {
+    public static List<PullRequest> recent(PullRequests gh, RepoConfig c) {
         return byHead(gh, c, PrQuery.State.ALL, 5);
     }
 
-    private static List<PullRequest> byHead(GitHub gh, RepoConfig c, PrQuery.State state, int limit) {
+    private static List<PullRequest> byHead(PullRequests gh, RepoConfig c, PrQuery.State state, int limit) {
         return byHead(gh, c, state, limit, 1);
     }
 
-    private static List<PullRequest> byHead(GitHub gh, RepoConfig c, PrQuery.State state, int limit, int page) {
+    private static List<PullRequest> byHead(PullRequests gh, RepoConfig c, PrQuery.State state, int limit, int page) {
         Set<String> owners = new LinkedHashSet<>(c.autobump().authors());
         owners.add(c.repo().owner());
         List<PullRequest> found = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.prow.autodeploy.rollback;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +42,7 @@ public final class DeployHistory {
      * The first page of closed autobump PRs and the base branch's recent page (two ETag-cached calls), then further
      * pages of autobump PRs only while fewer than {@value #ENOUGH} deploys are known and the last page was full.
      */
-    public static DeployHistory read(GitHub gh, RepoConfig config) {
+    public static DeployHistory read(PullRequests gh, RepoConfig config) {
         List<PullRequest> page = AutobumpPulls.closedAutobumps(gh, config, 1);
         List<PullRequest> pulls = AutobumpPulls.union(page, AutobumpPulls.recentOnBase(gh, config));
         for (int n = 2; n <= MAX_PAGES && page.size() >= AutobumpPulls.HISTORY_PAGE

@@ -1,7 +1,9 @@
 package io.prow.autodeploy.rollback;
 
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.BotIdentity;
+import io.prow.autodeploy.github.Contents;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +22,13 @@ final class RollbackAdoption {
     private RollbackAdoption() {}
 
     /** Why {@code pr} is not the plan's rollback, or empty when it is exactly it. */
-    static Optional<String> whyNot(GitHub gh, RollbackPlan plan, PullRequest pr) {
-        String bot = gh.botLogin();
+    static Optional<String> whyNot(BotIdentity identity, PullRequests prs, Contents contents, RollbackPlan plan,
+                                   PullRequest pr) {
+        String bot = identity.botLogin();
         if (!bot.equals(pr.author())) {
             return Optional.of("it was not opened by me (@" + bot + ")");
         }
-        Set<String> changed = new HashSet<>(gh.changedFiles(plan.repo(), pr.number()).stream()
+        Set<String> changed = new HashSet<>(prs.changedFiles(plan.repo(), pr.number()).stream()
                 .map(io.prow.autodeploy.github.ChangedFile::path).toList());
         if (!changed.equals(plan.files().keySet())) {
             return Optional.of("it changes " + changed.size() + " files, the rollback changes "
@@ -33,7 +36,7 @@ final class RollbackAdoption {
         }
         for (Map.Entry<String, String> file : plan.files().entrySet()) {
             // Read at the head SHA the listing showed: a push in between is caught by its synchronize event.
-            if (!file.getValue().equals(gh.fileText(plan.repo(), file.getKey(), pr.headSha()))) {
+            if (!file.getValue().equals(contents.fileText(plan.repo(), file.getKey(), pr.headSha()))) {
                 return Optional.of("its `" + file.getKey() + "` differs from the rollback's");
             }
         }

@@ -3,9 +3,14 @@ package io.prow.autodeploy.rollback;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.BotIdentity;
+import io.prow.autodeploy.github.Contents;
 import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.github.GitWrites;
+import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -21,11 +26,20 @@ import org.slf4j.LoggerFactory;
 public final class RollbackExecutor {
     private static final Logger LOG = LoggerFactory.getLogger(RollbackExecutor.class);
 
-    private final GitHub gh;
+    private final BotIdentity identity;
+    private final PullRequests prs;
+    private final Labels labels;
+    private final Contents contents;
+    private final GitWrites git;
     private final DeployHolds holds;
 
-    public RollbackExecutor(GitHub gh, DeployHolds holds) {
-        this.gh = gh;
+    public RollbackExecutor(BotIdentity identity, PullRequests prs, Labels labels, Contents contents, GitWrites git,
+                            DeployHolds holds) {
+        this.identity = identity;
+        this.prs = prs;
+        this.labels = labels;
+        this.contents = contents;
+        this.git = git;
         this.holds = holds;
     }
 
@@ -47,18 +61,18 @@ public final class RollbackExecutor {
 
     private Optional<PullRequest> openRollbackPr(RepoConfig config, RollbackPlan plan) {
         String head = config.repo().owner() + ":" + plan.branch();
-        return gh.pullRequests(config.repo(), new PrQuery(PrQuery.State.OPEN, config.baseBranch(), head, 1))
+        return prs.pullRequests(config.repo(), new PrQuery(PrQuery.State.OPEN, config.baseBranch(), head, 1))
                 .stream().findFirst();
     }
 
     private PullRequest create(RepoConfig config, RollbackPlan plan, String requestedBy, String requestUrl) {
         String title = plan.title().text();
-        String sha = gh.createCommit(config.repo(), plan.baseSha(),
+        String sha = git.createCommit(config.repo(), plan.baseSha(),
                 title + "\n\nRequested by @" + requestedBy + " in " + requestUrl + "\n", plan.files());
         // Creates the branch, or force-moves one left by an earlier attempt or an old rollback onto today's base.
-        gh.setBranch(config.repo(), plan.branch(), sha);
+        git.setBranch(config.repo(), plan.branch(), sha);
         try {
-            PullRequest pr = gh.createPullRequest(config.repo(), title, plan.branch(), config.baseBranch(),
+            PullRequest pr = git.createPullRequest(config.repo(), title, plan.branch(), config.baseBranch(),
                     RollbackPrBody.render(config, plan, requestedBy, requestUrl));
             LOG.info("opened rollback PR {}#{} to {}", config.repo(), pr.number(), plan.toTag());
             return pr;
@@ -77,7 +91,7 @@ public final class RollbackExecutor {
 
     /** An open PR on the rollback branch is returned (and labelled) only if it is exactly this rollback. */
     private void requireAdoptable(RollbackPlan plan, PullRequest pr) {
-        Optional<String> why = RollbackAdoption.whyNot(gh, plan, pr);
+        Optional<String> why = RollbackAdoption.whyNot(identity, prs, contents, plan, pr);
         if (why.isPresent()) {
             LOG.warn("rollback to {} in {}: not adopting #{} ({})", plan.toTag(), plan.repo(), pr.number(), why.get());
             throw RollbackAdoption.conflict(plan, pr, why.get());
@@ -91,7 +105,7 @@ public final class RollbackExecutor {
         }
         List<String> missing = config.merge().labels().stream().filter(l -> !pr.hasLabel(l)).toList();
         if (!missing.isEmpty()) {
-            gh.addLabels(config.repo(), pr.number(), missing);
+            labels.addLabels(config.repo(), pr.number(), missing);
         }
     }
 }

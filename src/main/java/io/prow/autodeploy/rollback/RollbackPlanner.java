@@ -2,6 +2,8 @@ package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Contents;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.rollback.PlanOutcome.Reason;
 import java.util.LinkedHashMap;
@@ -25,10 +27,12 @@ public final class RollbackPlanner {
      */
     private static final Pattern SAFE_TAG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
 
-    private final GitHub gh;
+    private final PullRequests prs;
+    private final Contents contents;
 
-    public RollbackPlanner(GitHub gh) {
-        this.gh = gh;
+    public RollbackPlanner(PullRequests prs, Contents contents) {
+        this.prs = prs;
+        this.contents = contents;
     }
 
     public static boolean isSafeTag(RepoConfig config, String tag) {
@@ -39,7 +43,7 @@ public final class RollbackPlanner {
     /** {@code requestedTag} empty means "the deploy before the current one" ({@link DeployHistory#rollbackTarget}). */
     public PlanOutcome plan(RepoConfig config, Optional<String> requestedTag) {
         boolean wellFormed = requestedTag.map(t -> isSafeTag(config, t)).orElse(true);
-        DeployHistory history = DeployHistory.read(gh, config);
+        DeployHistory history = DeployHistory.read(prs, config);
         if (!wellFormed) {
             return refused(Reason.INVALID_TAG, "That is not a Prow image tag: a tag matches `"
                     + config.autobump().tagPattern().pattern() + "`.", history);
@@ -73,11 +77,11 @@ public final class RollbackPlanner {
 
     private PlanOutcome planFiles(RepoConfig config, DeployHistory history, String from, String to) {
         RepoRef repo = config.repo();
-        Optional<String> baseSha = gh.branchSha(repo, config.baseBranch());
+        Optional<String> baseSha = contents.branchSha(repo, config.baseBranch());
         if (baseSha.isEmpty()) {
             return refused(Reason.NO_BASE_BRANCH, "The branch `" + config.baseBranch() + "` does not exist.", history);
         }
-        List<String> paths = gh.treePaths(repo, baseSha.get()).stream()
+        List<String> paths = contents.treePaths(repo, baseSha.get()).stream()
                 .filter(config.autobump()::allowsPath).sorted().toList();
         if (paths.isEmpty()) {
             return refused(Reason.NO_FILES, "No file on `" + config.baseBranch() + "` lies under "
@@ -89,7 +93,7 @@ public final class RollbackPlanner {
         Map<String, List<ImageChange>> changes = new LinkedHashMap<>();
         for (String path : paths) {
             // Read at the SHA, not the branch name: every file comes from the commit the rollback builds on.
-            ImageTagRewriter.Rewrite rewrite = rewriter.rewrite(gh.fileText(repo, path, baseSha.get()), to);
+            ImageTagRewriter.Rewrite rewrite = rewriter.rewrite(contents.fileText(repo, path, baseSha.get()), to);
             if (rewrite.changed()) {
                 files.put(path, rewrite.text());
                 changes.put(path, rewrite.changes());

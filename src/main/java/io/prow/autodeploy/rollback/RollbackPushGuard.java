@@ -1,9 +1,11 @@
 package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
+import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.StatusState;
+import io.prow.autodeploy.github.Statuses;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,14 @@ public final class RollbackPushGuard {
     private static final Pattern LOGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,38}(\\[bot])?");
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{7,40}");
 
-    private final GitHub gh;
+    private final Comments comments;
+    private final Labels labels;
+    private final Statuses statuses;
 
-    public RollbackPushGuard(GitHub gh) {
-        this.gh = gh;
+    public RollbackPushGuard(Comments comments, Labels labels, Statuses statuses) {
+        this.comments = comments;
+        this.labels = labels;
+        this.statuses = statuses;
     }
 
     /** Pure, for the router: a push (synchronize) to an open PR from a rollback branch into the base branch. */
@@ -45,7 +51,7 @@ public final class RollbackPushGuard {
 
     /** Acts on the push {@code pr} (as the event shows it) by {@code sender}; true when it was someone else's. */
     public boolean onPush(RepoConfig c, PullRequest pr, String sender) {
-        String bot = gh.botLogin();
+        String bot = comments.botLogin();
         if (!bot.equals(pr.author()) || bot.equals(sender) || !SHA.matcher(pr.headSha()).matches()) {
             return false; // not our PR (never labelled by us), or our own push
         }
@@ -54,17 +60,18 @@ public final class RollbackPushGuard {
         LOG.warn("rollback PR {}#{} got commit {} pushed by {}: taking the merge labels off", c.repo(), pr.number(),
                 shortSha, who);
         for (String label : c.merge().labels()) {
-            gh.removeLabel(c.repo(), pr.number(), label); // idempotent: a label already gone is fine
+            labels.removeLabel(c.repo(), pr.number(), label); // idempotent: a label already gone is fine
         }
-        gh.setStatus(c.repo(), pr.headSha(), StatusState.FAILURE, c.merge().statusContext(),
+        statuses.setStatus(c.repo(), pr.headSha(), StatusState.FAILURE, c.merge().statusContext(),
                 "Not mergeable: commit " + shortSha + " was pushed by " + who + ", not by the autodeploy bot",
                 pr.htmlUrl());
         String marker = marker(pr.headSha());
-        boolean told = gh.comments(c.repo(), pr.number()).stream()
+        boolean told = comments.comments(c.repo(), pr.number()).stream()
                 .anyMatch(cm -> bot.equals(cm.author()) && cm.body() != null && cm.body().contains(marker));
         if (!told) {
-            gh.createComment(c.repo(), pr.number(), who + " pushed " + pr.headSha() + " to this rollback PR, so it is "
-                    + "no longer the rollback I opened: I took off " + String.join(", ", c.merge().labels().stream()
+            comments.createComment(c.repo(), pr.number(), who + " pushed " + pr.headSha()
+                    + " to this rollback PR, so it is no longer the rollback I opened: I took off "
+                    + String.join(", ", c.merge().labels().stream()
                     .map(l -> "`" + l + "`").toList()) + " and set a failing `" + c.merge().statusContext()
                     + "` status. It will not merge by itself. For a clean rollback, close this PR and comment `"
                     + retry(c, pr) + "`.\n" + marker);

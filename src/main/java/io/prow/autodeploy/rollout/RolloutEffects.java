@@ -4,9 +4,10 @@ import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.StatusState;
+import io.prow.autodeploy.github.Statuses;
 import io.prow.autodeploy.rollback.DeployHistory;
 import java.util.List;
 import java.util.Optional;
@@ -29,13 +30,15 @@ import org.slf4j.LoggerFactory;
 public final class RolloutEffects {
     private static final Logger LOG = LoggerFactory.getLogger(RolloutEffects.class);
 
-    private final GitHub gh;
+    private final Comments comments;
+    private final Statuses statuses;
     private final DeployHolds holds;
     // Deploys whose comment already says "passed on retry": no need to read the comments again (bounded by deploys).
     private final Set<String> retriedNoted = ConcurrentHashMap.newKeySet();
 
-    public RolloutEffects(GitHub gh, DeployHolds holds) {
-        this.gh = gh;
+    public RolloutEffects(Comments comments, Statuses statuses, DeployHolds holds) {
+        this.comments = comments;
+        this.statuses = statuses;
         this.holds = holds;
     }
 
@@ -51,7 +54,7 @@ public final class RolloutEffects {
         List<String> done = new java.util.ArrayList<>();
         Optional<String> sha = RolloutFollower.mergeSha(closed, d);
         if (s.phase() == RolloutState.Phase.RUNNING && !s.recorded() && sha.isPresent()) {
-            gh.setStatus(c.repo(), sha.get(), StatusState.SUCCESS, RolloutTracker.recordContext(c),
+            statuses.setStatus(c.repo(), sha.get(), StatusState.SUCCESS, RolloutTracker.recordContext(c),
                     RolloutTracker.recordDescription(d, s.runningSince().orElseThrow()), null);
             done.add("recorded " + d.tag() + " running");
         }
@@ -69,30 +72,32 @@ public final class RolloutEffects {
      * moment loses to the oldest comment and deletes its own. The comment then gets its final text.
      */
     private List<String> broken(RepoConfig c, RolloutState s, Deploy d, List<PullRequest> closed) {
-        if (RolloutMarker.find(gh.comments(c.repo(), d.number()), gh.botLogin(), d.tag()).isPresent()) {
+        if (RolloutMarker.find(comments.comments(c.repo(), d.number()), comments.botLogin(), d.tag()).isPresent()) {
             return List.of(); // said and held once for this deploy; a released hold stays released
         }
         Optional<String> back = DeployHistory.of(c, closed).rollbackTarget().map(Deploy::tag);
-        Comment mine = gh.createComment(c.repo(), d.number(), RolloutComment.broken(s, back, Optional.empty()));
-        Optional<Comment> oldest = RolloutMarker.find(gh.comments(c.repo(), d.number()), gh.botLogin(), d.tag());
+        Comment mine = comments.createComment(c.repo(), d.number(), RolloutComment.broken(s, back, Optional.empty()));
+        Optional<Comment> oldest = RolloutMarker.find(comments.comments(c.repo(), d.number()), comments.botLogin(),
+                d.tag());
         if (oldest.isPresent() && oldest.get().id() != mine.id()) {
-            gh.deleteComment(c.repo(), mine.id());
+            comments.deleteComment(c.repo(), mine.id());
             return List.of();
         }
         String reason = RolloutComment.holdReason(s);
         LOG.warn("{} in {}: holding deploys", reason, c.repo());
-        Optional<PullRequest> heldOn = holds.hold(c, gh.botLogin(), reason);
-        gh.editComment(c.repo(), mine.id(), RolloutComment.broken(s, back, heldOn.map(PullRequest::number)));
+        Optional<PullRequest> heldOn = holds.hold(c, comments.botLogin(), reason);
+        comments.editComment(c.repo(), mine.id(), RolloutComment.broken(s, back, heldOn.map(PullRequest::number)));
         return List.of("held deploys: " + reason);
     }
 
     private List<String> passedOnRetry(RepoConfig c, Deploy d) {
-        Optional<Comment> ours = RolloutMarker.find(gh.comments(c.repo(), d.number()), gh.botLogin(), d.tag());
+        Optional<Comment> ours = RolloutMarker.find(comments.comments(c.repo(), d.number()), comments.botLogin(),
+                d.tag());
         if (ours.isEmpty() || RolloutMarker.parse(ours.get().body()).orElseThrow().state()
                 != RolloutMarker.State.FAILED) {
             return List.of();
         }
-        gh.editComment(c.repo(), ours.get().id(),
+        comments.editComment(c.repo(), ours.get().id(),
                 RolloutComment.retried(ours.get().body(), String.join(", ", c.rollout().contexts())));
         return List.of("noted the deploy job of " + d.tag() + " passed on retry");
     }

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.github.Check;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Checks;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.rollback.DeployHistory;
 import java.time.Clock;
@@ -20,13 +20,13 @@ import java.util.Optional;
  * changes again: it is remembered per merge commit and costs nothing more.
  */
 public final class RolloutFollower {
-    private final GitHub gh;
+    private final Checks checks;
     private final RunningImagesSource images;
     private final Clock clock;
     private final Cache<String, RolloutState> settled = Caffeine.newBuilder().maximumSize(1_000).build();
 
-    public RolloutFollower(GitHub gh, RunningImagesSource images, Clock clock) {
-        this.gh = gh;
+    public RolloutFollower(Checks checks, RunningImagesSource images, Clock clock) {
+        this.checks = checks;
         this.images = images;
         this.clock = clock;
     }
@@ -46,7 +46,7 @@ public final class RolloutFollower {
         if (done != null) {
             return done;
         }
-        List<Check> checks = gh.checks(c.repo(), sha.get());
+        List<Check> checks = this.checks.checks(c.repo(), sha.get());
         boolean recorded = RolloutTracker.recorded(c, d, checks).isPresent();
         RolloutState s = RolloutTracker.follow(c, latest, checks, recorded ? ImagesAnswer.NOT_ASKED : images.images(c),
                 clock.instant());

@@ -78,9 +78,11 @@ final class WatcherWorld {
     AutoRollbackWatcher watcher(GitHub github) {
         AlertSource quiet = new AlertSource((url, matchers, timeout) -> List.of(), Ticker.systemTicker(),
                 AlertSource.DEFAULT_UNKNOWN_TTL);
-        DeployReconciler reconciler = new DeployReconciler(github, new SnapshotReader(github, quiet),
-                Gates.standard(), new Applier(github, ""), clock, DeployObserver.NONE);
-        return new AutoRollbackWatcher(github, new Holds(github, reconciler, clock));
+        DeployReconciler reconciler = new DeployReconciler(github, github, github,
+                new SnapshotReader(github, github, github, github, quiet), Gates.standard(),
+                new Applier(github, github, github, ""), clock, DeployObserver.NONE);
+        return new AutoRollbackWatcher(github, github, github, github, github,
+                new Holds(github, github, github, reconciler, clock));
     }
 
     AutoRollbackWatcher watcher() {

@@ -19,7 +19,8 @@ final class CommentParseBench {
     static final int SIZE = 65_536;
     private static final int ROUNDS = 30;
     private static final CommandRegistry REGISTRY = new CommandRegistry(List.of(
-            new UnholdCommand(null, null), new HoldCommand(null, null), new RollbackCommand(null, null, null),
+            new UnholdCommand(null, null), new HoldCommand(null, null),
+            new RollbackCommand(null, null, null, null, null, null, null),
             new ApproveDeployCommand(null, null), new DeployNowCommand(null, null)));
 
     /** Medians of the shape that cost the most, and that shape's fastest run (its cost without interference). */

@@ -19,7 +19,8 @@ class LinearParsingTest {
     static final int READS_PER_CHAR = 12;
 
     static final CommandRegistry ALL = new CommandRegistry(List.of(
-            new UnholdCommand(null, null), new HoldCommand(null, null), new RollbackCommand(null, null, null),
+            new UnholdCommand(null, null), new HoldCommand(null, null),
+            new RollbackCommand(null, null, null, null, null, null, null),
             new ApproveDeployCommand(null, null), new DeployNowCommand(null, null)));
 
     record Shape(String name, String body) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RollbackCommandTest {
     private RollbackWorld world = RollbackWorld.deployed(A, B, C);
-    private RollbackCommand command = new RollbackCommand(world.gh, world.holds, world.replies);
+    private RollbackCommand command =
+            new RollbackCommand(world.gh, world.gh, world.gh, world.gh, world.gh, world.holds, world.replies);
 
     private void rollback(String args) {
         command.run(world.oncallComments(args.isEmpty() ? "/rollback" : "/rollback " + args, args));
@@ -59,7 +60,7 @@ class RollbackCommandTest {
     @Test
     void rollbackWithoutATagGoesToThePreviousDistinctDeploy() {
         world = RollbackWorld.deployed(A, B, C, C);
-        command = new RollbackCommand(world.gh, world.holds, world.replies);
+        command = new RollbackCommand(world.gh, world.gh, world.gh, world.gh, world.gh, world.holds, world.replies);
 
         rollback("");
 
@@ -99,7 +100,7 @@ class RollbackCommandTest {
     void unknownTagRepliesWithTheLastFiveDeploysAndOpensNothing() {
         world = RollbackWorld.deployed("v20261101-0000001", "v20261102-0000002", "v20261103-0000003",
                 "v20261104-0000004", "v20261105-0000005", "v20261106-0000006");
-        command = new RollbackCommand(world.gh, world.holds, world.replies);
+        command = new RollbackCommand(world.gh, world.gh, world.gh, world.gh, world.gh, world.holds, world.replies);
         world.gh.resetCalls();
 
         rollback("v20250101-abcdef0");

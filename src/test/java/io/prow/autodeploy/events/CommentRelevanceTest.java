@@ -26,9 +26,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CommentRelevanceTest {
     private static final RepoConfig CONFIG = Snapshots.config();
     private static final CommandRegistry REGISTRY = new CommandRegistry(List.of(new UnholdCommand(null, null),
-            new HoldCommand(null, null), new RollbackCommand(null, null, null), new DeployNowCommand(null, null)));
+            new HoldCommand(null, null), new RollbackCommand(null, null, null, null, null, null, null),
+            new DeployNowCommand(null, null)));
     private static final EventRouter ROUTER =
-            new EventRouter(null, null, null, null, REGISTRY, null, null, null);
+            new EventRouter(null, null, null, null, REGISTRY, null, null, null, null, null);
 
     record Case(String name, String body, boolean queued) {
         @Override

@@ -7,7 +7,6 @@ import static io.prow.autodeploy.github.GitHubJson.ref;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.github.GitHubServerFixture.Reported;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;

@@ -18,7 +18,6 @@ import static io.prow.autodeploy.github.GitHubJson.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.github.GitHubServerFixture.Seen;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -11,7 +11,6 @@ import static io.prow.autodeploy.github.GitHubJson.sha;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.github.GitHubServerFixture.Seen;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -105,7 +105,7 @@ class DeployHistoryTest {
     @Test
     void afterARollbackTheTagRolledBackFromIsNoTarget() {
         RollbackWorld world = RollbackWorld.deployed(A, B, C);
-        world.mergeAndWait(new RollbackExecutor(world.gh, world.holds)
+        world.mergeAndWait(new RollbackExecutor(world.gh, world.gh, world.gh, world.gh, world.gh, world.holds)
                 .execute(world.config, world.plan(B), RollbackWorld.ONCALL, "https://example.test/c").pr().number());
 
         DeployHistory history = DeployHistory.read(world.gh, world.config);

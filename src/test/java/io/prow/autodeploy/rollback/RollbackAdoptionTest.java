@@ -66,7 +66,8 @@ class RollbackAdoptionTest {
 
     /** Our rollback PR as the executor opens it. */
     private static int ours(RollbackWorld w, RollbackPlan plan) {
-        return new RollbackExecutor(w.gh, w.holds).execute(w.config, plan, ONCALL, ASKED).pr().number();
+        return new RollbackExecutor(w.gh, w.gh, w.gh, w.gh, w.gh, w.holds).execute(w.config, plan, ONCALL, ASKED).pr()
+                .number();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,7 +80,8 @@ class RollbackAdoptionTest {
         int logBefore = world.gh.log().size();
 
         RollbackConflict conflict = catchThrowableOfType(RollbackConflict.class,
-                () -> new RollbackExecutor(world.gh, world.holds).execute(world.config, world.plan(A), ONCALL, ASKED));
+                () -> new RollbackExecutor(world.gh, world.gh, world.gh, world.gh, world.gh, world.holds)
+                        .execute(world.config, world.plan(A), ONCALL, ASKED));
 
         assertThat(conflict).as("refused").isNotNull();
         assertThat(conflict.number()).isEqualTo(existing);
@@ -99,7 +101,8 @@ class RollbackAdoptionTest {
         RollbackPlan plan = world.plan(A);
         world.gh.resetCalls();
 
-        RollbackResult again = new RollbackExecutor(world.gh, world.holds).execute(world.config, plan, ONCALL, ASKED);
+        RollbackResult again = new RollbackExecutor(world.gh, world.gh, world.gh, world.gh, world.gh, world.holds)
+                .execute(world.config, plan, ONCALL, ASKED);
 
         assertThat(again.created()).isFalse();
         assertThat(again.pr().number()).isEqualTo(first);
@@ -129,7 +132,8 @@ class RollbackAdoptionTest {
                 });
 
         RollbackConflict conflict = catchThrowableOfType(RollbackConflict.class,
-                () -> new RollbackExecutor(racing, world.holds).execute(world.config, plan, ONCALL, ASKED));
+                () -> new RollbackExecutor(racing, racing, racing, racing, racing, world.holds)
+                        .execute(world.config, plan, ONCALL, ASKED));
 
         assertThat(conflict).isNotNull();
         assertThat(conflict.number()).isEqualTo(foreign[0]);

@@ -26,7 +26,8 @@ class RollbackExecutorTest {
             "setBranch", 1, "createPullRequest", 1, "addLabels", 1);
 
     private final RollbackWorld world = RollbackWorld.deployed(A, B, C);
-    private final RollbackExecutor executor = new RollbackExecutor(world.gh, world.holds);
+    private final RollbackExecutor executor =
+            new RollbackExecutor(world.gh, world.gh, world.gh, world.gh, world.gh, world.holds);
 
     /** The base tree with the cluster files as they were deployed at {@code tag}; the job file never changed. */
     private static Map<String, String> treeRolledBackTo(String tag) {
@@ -91,7 +92,7 @@ class RollbackExecutorTest {
         RepoConfig review = RollbackWorld.withRollbackMerge(world.config, RepoConfig.RollbackMerge.REVIEW);
         world.gh.resetCalls();
 
-        RollbackResult result = new RollbackExecutor(world.gh, world.holds)
+        RollbackResult result = new RollbackExecutor(world.gh, world.gh, world.gh, world.gh, world.gh, world.holds)
                 .execute(review, world.plan(A), ONCALL, ASKED);
 
         assertThat(world.gh.calls()).doesNotContainKey("addLabels");
@@ -176,7 +177,8 @@ class RollbackExecutorTest {
                     }
                 });
 
-        RollbackResult ours = new RollbackExecutor(racing, world.holds).execute(world.config, plan, ONCALL, ASKED);
+        RollbackResult ours = new RollbackExecutor(racing, racing, racing, racing, racing, world.holds)
+                .execute(world.config, plan, ONCALL, ASKED);
 
         assertThat(world.rollbackPrs()).extracting(PullRequest::number).containsExactly(ours.pr().number());
         assertThat(world.rollbackBranches()).containsExactly(BRANCH_A);

@@ -84,7 +84,7 @@ class RollbackPlannerTest {
         RollbackWorld world = RollbackWorld.deployed(A, B, C);
         world.gh.resetCalls();
 
-        PlanOutcome outcome = new RollbackPlanner(world.gh).plan(world.config, Optional.of(tag));
+        PlanOutcome outcome = new RollbackPlanner(world.gh, world.gh).plan(world.config, Optional.of(tag));
 
         assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Refused.class, r -> {
             assertThat(r.reason()).isEqualTo(reason);
@@ -108,7 +108,7 @@ class RollbackPlannerTest {
         InMemoryGitHub gh = new InMemoryGitHub(new ManualClock(Instant.parse("2026-11-20T17:00:00Z")), "bot");
         gh.createRepo(REPO, "master", ProwManifests.at(C));
 
-        PlanOutcome outcome = new RollbackPlanner(gh).plan(RollbackWorld.defaultConfig(), Optional.empty());
+        PlanOutcome outcome = new RollbackPlanner(gh, gh).plan(RollbackWorld.defaultConfig(), Optional.empty());
 
         assertThat(outcome).isInstanceOfSatisfying(PlanOutcome.Refused.class,
                 r -> assertThat(r.reason()).isEqualTo(Reason.NO_DEPLOYS));
@@ -139,7 +139,7 @@ class RollbackPlannerTest {
     }
 
     private static Reason refusal(RollbackWorld world, Optional<String> tag) {
-        PlanOutcome outcome = new RollbackPlanner(world.gh).plan(world.config, tag);
+        PlanOutcome outcome = new RollbackPlanner(world.gh, world.gh).plan(world.config, tag);
         assertThat(outcome).isInstanceOf(PlanOutcome.Refused.class);
         return ((PlanOutcome.Refused) outcome).reason();
     }

@@ -93,7 +93,7 @@ public final class RollbackWorld {
 
     /** The plan for {@code tag}, which must be possible. */
     public RollbackPlan plan(String tag) {
-        PlanOutcome outcome = new RollbackPlanner(gh).plan(config, Optional.ofNullable(tag));
+        PlanOutcome outcome = new RollbackPlanner(gh, gh).plan(config, Optional.ofNullable(tag));
         if (outcome instanceof PlanOutcome.Planned planned) {
             return planned.plan();
         }

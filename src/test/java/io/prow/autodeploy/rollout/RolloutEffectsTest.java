@@ -44,7 +44,7 @@ class RolloutEffectsTest {
         w.job(Check.State.FAILURE);
         List<String> reasons = new java.util.ArrayList<>();
         RolloutEffects[] effects = new RolloutEffects[1];
-        effects[0] = new RolloutEffects(w.gh, new io.prow.autodeploy.ledger.DeployHolds() {
+        effects[0] = new RolloutEffects(w.gh, w.gh, new io.prow.autodeploy.ledger.DeployHolds() {
             @Override
             public Optional<io.prow.autodeploy.github.PullRequest> hold(io.prow.autodeploy.config.RepoConfig c,
                                                                         String by, String reason) {

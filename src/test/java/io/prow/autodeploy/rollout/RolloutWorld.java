@@ -60,7 +60,7 @@ final class RolloutWorld {
             return new RunningImages(images);
         }, ticker);
         follower = new RolloutFollower(gh, source, clock);
-        effects = new RolloutEffects(gh, holds);
+        effects = new RolloutEffects(gh, gh, holds);
         gh.resetCalls();
     }
 

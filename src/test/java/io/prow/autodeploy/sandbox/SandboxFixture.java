@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prow.autodeploy.github.RepoRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;

@@ -6,7 +6,6 @@ import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -3,9 +3,11 @@ package io.prow.autodeploy.deploy.reconcile;
 import io.prow.autodeploy.deploy.gates.Decision;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.github.Check;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.github.StatusState;
+import io.prow.autodeploy.github.Statuses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +18,15 @@ import java.util.Optional;
  * makes no call the second time, which is what makes redelivered and concurrent events harmless.
  */
 public final class Applier {
-    private final GitHub gh;
+    private final PullRequests prs;
+    private final Labels labels;
+    private final Statuses statuses;
     private final String statusUrl;
 
-    public Applier(GitHub gh, String statusUrl) {
-        this.gh = gh;
+    public Applier(PullRequests prs, Labels labels, Statuses statuses, String statusUrl) {
+        this.prs = prs;
+        this.labels = labels;
+        this.statuses = statuses;
         this.statusUrl = statusUrl;
     }
 
@@ -35,19 +41,19 @@ public final class Applier {
                 // The one write that lets Tide merge: labels are not bound to a SHA (statuses are), so a force-push
                 // between the snapshot's reads and this write would label an untested head. Read the PR again right
                 // before; it costs one request and only on the rare call that adds the label.
-                String headNow = gh.pullRequest(pr.repo(), pr.number()).headSha();
+                String headNow = prs.pullRequest(pr.repo(), pr.number()).headSha();
                 if (!headNow.equals(pr.headSha())) {
                     done.add("not labelled: head moved from " + shortSha(pr.headSha()) + " to " + shortSha(headNow)
                             + " since the decision (its synchronize event decides again)");
                     return done; // the status would describe the old head only; the new head's decision writes its own
                 }
-                gh.addLabels(pr.repo(), pr.number(), missing);
+                this.labels.addLabels(pr.repo(), pr.number(), missing);
                 done.add("added " + missing);
             }
         } else {
             for (String l : labels) {
                 if (pr.hasLabel(l)) {
-                    gh.removeLabel(pr.repo(), pr.number(), l);
+                    this.labels.removeLabel(pr.repo(), pr.number(), l);
                     done.add("removed " + l);
                 }
             }
@@ -59,7 +65,7 @@ public final class Applier {
         boolean same = current.isPresent() && current.get().state() == fold(state)
                 && text.equals(current.get().description());
         if (!same) {
-            gh.setStatus(pr.repo(), pr.headSha(), state, context, text, d.statusLink().orElse(statusUrl));
+            statuses.setStatus(pr.repo(), pr.headSha(), state, context, text, d.statusLink().orElse(statusUrl));
             done.add("status " + state.api() + " \"" + text + "\"");
         }
         return done;

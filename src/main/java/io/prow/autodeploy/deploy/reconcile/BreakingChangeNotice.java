@@ -8,8 +8,8 @@ import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
 import io.prow.autodeploy.deploy.gates.TestsGate;
 import io.prow.autodeploy.github.Comparison;
-import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.ledger.InertText;
+import io.prow.autodeploy.github.Comments;
 import java.util.Optional;
 
 /**
@@ -20,10 +20,10 @@ import java.util.Optional;
 final class BreakingChangeNotice {
     static final int MAX_LISTED = 20;
 
-    private final GitHub gh;
+    private final Comments comments;
 
-    BreakingChangeNotice(GitHub gh) {
-        this.gh = gh;
+    BreakingChangeNotice(Comments comments) {
+        this.comments = comments;
     }
 
     /** The snapshot with the notice marked posted, when it posted one. */
@@ -37,7 +37,7 @@ final class BreakingChangeNotice {
         if (f.isEmpty()) {
             return Optional.empty();
         }
-        gh.createComment(s.pr().repo(), s.pr().number(), text(s, c, f));
+        comments.createComment(s.pr().repo(), s.pr().number(), text(s, c, f));
         return Optional.of(s.withMarkers(s.markers().withNotice()));
     }
 

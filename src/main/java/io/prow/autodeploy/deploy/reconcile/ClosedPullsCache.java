@@ -1,8 +1,8 @@
 package io.prow.autodeploy.deploy.reconcile;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.rollback.AutobumpPulls;
 import java.time.Clock;
@@ -36,20 +36,20 @@ public final class ClosedPullsCache {
 
     private record Entry(long generation, Instant readAt, List<PullRequest> pulls) {}
 
-    private final GitHub gh;
+    private final PullRequests prs;
     private final Clock clock;
     private final Listing autobumps = new Listing();
     private final Listing recent = new Listing();
 
-    public ClosedPullsCache(GitHub gh, Clock clock) {
-        this.gh = gh;
+    public ClosedPullsCache(PullRequests prs, Clock clock) {
+        this.prs = prs;
         this.clock = clock;
     }
 
     /** The union of both listings, each cached (see the class), newest first, no repeats. */
     public List<PullRequest> get(RepoConfig c) {
-        List<PullRequest> bumps = autobumps.get(c.repo(), null, () -> AutobumpPulls.closedAutobumps(gh, c, 1));
-        List<PullRequest> base = recent.get(c.repo(), RECENT_MAX_AGE, () -> AutobumpPulls.recentOnBase(gh, c));
+        List<PullRequest> bumps = autobumps.get(c.repo(), null, () -> AutobumpPulls.closedAutobumps(prs, c, 1));
+        List<PullRequest> base = recent.get(c.repo(), RECENT_MAX_AGE, () -> AutobumpPulls.recentOnBase(prs, c));
         return AutobumpPulls.union(bumps, base);
     }
 

@@ -10,10 +10,13 @@ import io.prow.autodeploy.deploy.gates.GateResult;
 import io.prow.autodeploy.deploy.gates.Gates;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.HoldInfo;
 import io.prow.autodeploy.rollback.AutobumpPulls;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.rollout.RolloutEffects;
 import io.prow.autodeploy.rollout.RolloutState;
 import java.time.Clock;
@@ -35,7 +38,7 @@ public final class DeployReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(DeployReconciler.class);
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
-    private final GitHub gh;
+    private final PullRequests prs;
     private final SnapshotReader reader;
     private final Gates gates;
     private final Applier applier;
@@ -49,16 +52,17 @@ public final class DeployReconciler {
     // Weak values: a lock lives while some thread holds or waits for it, so PRs long gone do not pile up.
     private final Cache<String, ReentrantLock> locks = Caffeine.newBuilder().weakValues().build();
 
-    public DeployReconciler(GitHub gh, SnapshotReader reader, Gates gates, Applier applier, Clock clock,
-                            DeployObserver observer) {
-        this.gh = gh;
+    /** {@code comments} and {@code labels}: for the collaborators that carry holds and post follow-ups. */
+    public DeployReconciler(PullRequests prs, Comments comments, Labels labels, SnapshotReader reader, Gates gates,
+                            Applier applier, Clock clock, DeployObserver observer) {
+        this.prs = prs;
         this.reader = reader;
         this.gates = gates;
         this.applier = applier;
-        this.carrier = new HoldCarrier(gh, clock);
+        this.carrier = new HoldCarrier(comments, labels, clock);
         this.clock = clock;
         this.observer = observer;
-        this.followUps = new FollowUps(gh);
+        this.followUps = new FollowUps(comments);
     }
 
     /** Why no deploy may happen right now whatever the gates say (a config that failed to reload), if anything. */
@@ -147,7 +151,7 @@ public final class DeployReconciler {
         Optional<HoldCarrier.Repair> repair = carrier.plan(c, pr, reading);
         if (repair.isPresent()) {
             carrier.write(c, pr, repair.get());
-            reading = reader.readFor(c, gh.pullRequest(c.repo(), number));
+            reading = reader.readFor(c, prs.pullRequest(c.repo(), number));
         }
         Snapshot s = reading.snapshot();
         List<String> rolled = rolloutEffects(c, s.rollout(), reading.recentlyClosed(),
@@ -201,7 +205,7 @@ public final class DeployReconciler {
         reader.history().forgetAutobumps(c.repo());
         List<PullRequest> open;
         try {
-            open = AutobumpPulls.open(gh, c);
+            open = AutobumpPulls.open(prs, c);
         } catch (GitHubException e) {
             LOG.warn("listing autobump PRs of {} failed (GitHub {}: {}); the next sweep retries",
                     c.repo(), e.status(), e.getMessage());

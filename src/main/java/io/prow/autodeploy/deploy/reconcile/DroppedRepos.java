@@ -3,12 +3,15 @@ package io.prow.autodeploy.deploy.reconcile;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.github.Check;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Checks;
 import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.github.StatusState;
 import io.prow.autodeploy.rollback.AutobumpPulls;
+import io.prow.autodeploy.github.Statuses;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,11 +35,17 @@ public final class DroppedRepos {
     private static final Logger LOG = LoggerFactory.getLogger(DroppedRepos.class);
     public static final String STATUS_PREFIX = "Not managed: ";
 
-    private final GitHub gh;
+    private final PullRequests prs;
+    private final Checks checks;
+    private final Labels labels;
+    private final Statuses statuses;
     private final Map<RepoRef, RepoConfig> pending = new ConcurrentHashMap<>();
 
-    public DroppedRepos(GitHub gh) {
-        this.gh = gh;
+    public DroppedRepos(PullRequests prs, Checks checks, Labels labels, Statuses statuses) {
+        this.prs = prs;
+        this.checks = checks;
+        this.labels = labels;
+        this.statuses = statuses;
     }
 
     /** After a reload that took effect: remembers the repos {@code before} had and {@code after} has not. */
@@ -61,7 +70,7 @@ public final class DroppedRepos {
             return true;
         }
         try {
-            for (PullRequest pr : AutobumpPulls.open(gh, rc)) {
+            for (PullRequest pr : AutobumpPulls.open(prs, rc)) {
                 releasePr(rc, pr);
             }
             pending.remove(rc.repo(), rc);
@@ -76,15 +85,15 @@ public final class DroppedRepos {
     private void releasePr(RepoConfig rc, PullRequest pr) {
         for (String label : rc.merge().labels()) {
             if (pr.hasLabel(label)) {
-                gh.removeLabel(rc.repo(), pr.number(), label);
+                labels.removeLabel(rc.repo(), pr.number(), label);
             }
         }
         String context = rc.merge().statusContext();
         String text = STATUS_PREFIX + rc.repo() + " is no longer in the autodeploy plugin's config";
-        boolean already = gh.checks(rc.repo(), pr.headSha()).stream().anyMatch(c -> c.context().equals(context)
+        boolean already = checks.checks(rc.repo(), pr.headSha()).stream().anyMatch(c -> c.context().equals(context)
                 && c.state() == Check.State.FAILURE && text.equals(c.description()));
         if (!already) {
-            gh.setStatus(rc.repo(), pr.headSha(), StatusState.FAILURE, context, text, pr.htmlUrl());
+            statuses.setStatus(rc.repo(), pr.headSha(), StatusState.FAILURE, context, text, pr.htmlUrl());
         }
         LOG.info("released {}#{}: merge labels off, status \"{}\"", rc.repo(), pr.number(), text);
     }

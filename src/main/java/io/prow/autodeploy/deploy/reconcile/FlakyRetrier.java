@@ -10,8 +10,8 @@ import io.prow.autodeploy.deploy.gates.PrMarkers;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.TestsGate;
 import io.prow.autodeploy.deploy.gates.TrustedGate;
-import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.ledger.InertText;
+import io.prow.autodeploy.github.Comments;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
 final class FlakyRetrier {
     private static final Logger LOG = LoggerFactory.getLogger(FlakyRetrier.class);
 
-    private final GitHub gh;
+    private final Comments comments;
 
-    FlakyRetrier(GitHub gh) {
-        this.gh = gh;
+    FlakyRetrier(Comments comments) {
+        this.comments = comments;
     }
 
     /** The snapshot with the retest counted, when it commented {@code /retest}. */
@@ -52,12 +52,13 @@ final class FlakyRetrier {
         String sha = s.pr().headSha();
         String contexts = failed.stream().map(InertText::of).collect(Collectors.joining(", "));
         String marker = PrMarkers.retestMarker(sha, n);
-        var posted = gh.createComment(s.pr().repo(), s.pr().number(), "/retest\n\nRetrying failed tests (" + n + "/"
+        var posted = comments.createComment(s.pr().repo(), s.pr().number(),
+                "/retest\n\nRetrying failed tests (" + n + "/"
                 + cfg.max() + ") on " + TestsGate.shortSha(sha) + ": " + contexts + ". Automatic deploys retry a "
                 + "failed test at most " + cfg.max() + " time(s) per commit, "
                 + io.prow.autodeploy.config.GoDuration.format(cfg.backoff()) + " apart.\n" + marker);
         // Two replicas can both decide to retry: the later comment steps back, so CI reruns once.
-        io.prow.autodeploy.ledger.Duplicates.yieldToOlder(gh, s.pr().repo(), s.pr().number(), posted,
+        io.prow.autodeploy.ledger.Duplicates.yieldToOlder(comments, s.pr().repo(), s.pr().number(), posted,
                 older -> older.body().contains(marker));
         LOG.info("retest {}/{} of {}#{} at {}: {} failed", n, cfg.max(), s.pr().repo(), s.pr().number(),
                 TestsGate.shortSha(sha), failed);

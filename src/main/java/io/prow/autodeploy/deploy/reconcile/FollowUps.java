@@ -2,7 +2,7 @@ package io.prow.autodeploy.deploy.reconcile;
 
 import io.prow.autodeploy.deploy.gates.Decision;
 import io.prow.autodeploy.deploy.gates.Snapshot;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,9 +14,9 @@ public final class FollowUps {
     private final BreakingChangeNotice notice;
     private final FlakyRetrier retrier;
 
-    public FollowUps(GitHub gh) {
-        this.notice = new BreakingChangeNotice(gh);
-        this.retrier = new FlakyRetrier(gh);
+    public FollowUps(Comments comments) {
+        this.notice = new BreakingChangeNotice(comments);
+        this.retrier = new FlakyRetrier(comments);
     }
 
     /** The snapshot as it is after what was written, when something was; the caller decides again on it. */

@@ -3,7 +3,8 @@ package io.prow.autodeploy.deploy.reconcile;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.Role;
 import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Comments;
+import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.Duplicates;
 import io.prow.autodeploy.ledger.HoldInfo;
@@ -30,11 +31,13 @@ import org.slf4j.LoggerFactory;
 public final class HoldCarrier {
     private static final Logger LOG = LoggerFactory.getLogger(HoldCarrier.class);
 
-    private final GitHub gh;
+    private final Comments comments;
+    private final Labels labels;
     private final Clock clock;
 
-    public HoldCarrier(GitHub gh, Clock clock) {
-        this.gh = gh;
+    public HoldCarrier(Comments comments, Labels labels, Clock clock) {
+        this.comments = comments;
+        this.labels = labels;
         this.clock = clock;
     }
 
@@ -84,7 +87,7 @@ public final class HoldCarrier {
         if (previous.isEmpty() || !previous.get().hasLabel(label) || mine.carried()) {
             return Optional.empty();
         }
-        PrLedger before = PrLedger.read(gh.comments(c.repo(), previous.get().number()), gh.botLogin());
+        PrLedger before = PrLedger.read(comments.comments(c.repo(), previous.get().number()), comments.botLogin());
         Optional<PrLedger.HoldEntry> ours = before.hold(true) instanceof PrLedger.HoldState.Held h
                 ? h.record() : Optional.empty();
         HoldInfo old = ours.map(e -> e.hold().info())
@@ -100,13 +103,13 @@ public final class HoldCarrier {
     private void carry(RepoConfig c, PullRequest pr, Carry carry) {
         String label = c.hold().label();
         if (!pr.hasLabel(label)) {
-            gh.addLabels(c.repo(), pr.number(), List.of(label));
+            labels.addLabels(c.repo(), pr.number(), List.of(label));
         }
-        Comment posted = gh.createComment(c.repo(), pr.number(), "Deploys are still held (carried over from #"
+        Comment posted = comments.createComment(c.repo(), pr.number(), "Deploys are still held (carried over from #"
                 + carry.from() + "). " + carry.old().describeInComment()
                 + "\n\nComment `/hold cancel` to resume deploys.\n" + carry.record().marker().render());
-        Duplicates.yieldToOlder(gh, c.repo(), pr.number(), posted,
-                older -> PrLedger.read(List.of(older), gh.botLogin()).carried());
+        Duplicates.yieldToOlder(comments, c.repo(), pr.number(), posted,
+                older -> PrLedger.read(List.of(older), comments.botLogin()).carried());
     }
 
     /**
@@ -124,14 +127,14 @@ public final class HoldCarrier {
     private void restore(RepoConfig c, PullRequest pr, PrLedger.HoldEntry record) {
         LOG.info("the hold label left {}#{} without a release; our hold by @{} stands: putting it back", c.repo(),
                 pr.number(), record.hold().by());
-        gh.addLabels(c.repo(), pr.number(), List.of(c.hold().label()));
+        labels.addLabels(c.repo(), pr.number(), List.of(c.hold().label()));
         if (!record.hold().restored()) {
             HoldRecord told = record.hold().restoredOnce();
             String body = LedgerCodec.replace(record.comment().body(), HoldRecord.KIND, told.marker())
                     .replace("\n" + told.marker().render(), "\n\nThe `" + c.hold().label() + "` label was removed, "
                             + "but this hold stands until someone allowed comments `/hold cancel` ("
                             + whoMayRelease(c) + "); the label is back.\n" + told.marker().render());
-            gh.editComment(c.repo(), record.comment().id(), body);
+            comments.editComment(c.repo(), record.comment().id(), body);
         }
     }
 

@@ -11,9 +11,12 @@ import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
 import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Checks;
+import io.prow.autodeploy.github.Comments;
+import io.prow.autodeploy.github.Contents;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.ledger.HoldInfo;
+import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.ledger.PrLedger;
 import io.prow.autodeploy.rollback.AutobumpPulls;
 import io.prow.autodeploy.rollback.Deploy;
@@ -41,7 +44,9 @@ import java.util.Optional;
 public final class SnapshotReader {
     /** How long a head's file list is kept unasked: longer than any pause between events on an open bump. */
     static final java.time.Duration FILES_IDLE = java.time.Duration.ofDays(1);
-    private final GitHub gh;
+    private final PullRequests prs;
+    private final Checks checks;
+    private final Comments comments;
     private final AlertSource alerts;
     private final Clock clock;
     private final SourceComparer comparer;
@@ -53,17 +58,20 @@ public final class SnapshotReader {
     // The head's checks as last read (plus pending reports since): what a pending status event is applied to.
     private final Cache<String, List<Check>> checksBySha;
 
-    public SnapshotReader(GitHub gh, AlertSource alerts) {
-        this(gh, alerts, Clock.systemUTC());
+    public SnapshotReader(PullRequests prs, Checks checks, Comments comments, Contents contents, AlertSource alerts) {
+        this(prs, checks, comments, contents, alerts, Clock.systemUTC());
     }
 
     /** {@code clock} decides whether the time gates are closed, which is when a {@code /deploy-now} matters. */
-    public SnapshotReader(GitHub gh, AlertSource alerts, Clock clock) {
-        this.gh = gh;
+    public SnapshotReader(PullRequests prs, Checks checks, Comments comments, Contents contents, AlertSource alerts,
+                          Clock clock) {
+        this.prs = prs;
+        this.checks = checks;
+        this.comments = comments;
         this.alerts = alerts;
         this.clock = clock;
-        this.comparer = new SourceComparer(gh);
-        this.history = new ClosedPullsCache(gh, clock);
+        this.comparer = new SourceComparer(contents);
+        this.history = new ClosedPullsCache(prs, clock);
         this.filesBySha = Caffeine.newBuilder()
                 .maximumWeight(32L * 1024 * 1024)
                 .<String, List<ChangedFile>>weigher((k, files) -> 1 + files.stream()
@@ -104,7 +112,7 @@ public final class SnapshotReader {
 
     /** {@code pending}: the event was a pending status, applied to the head's last read checks (see PendingReport). */
     public Optional<Reading> read(RepoConfig c, int number, Optional<PendingReport> pending) {
-        PullRequest pr = gh.pullRequest(c.repo(), number);
+        PullRequest pr = prs.pullRequest(c.repo(), number);
         if (!AutobumpPulls.looksLikeAutobump(c, pr)) {
             return Optional.empty();
         }
@@ -125,19 +133,19 @@ public final class SnapshotReader {
         String key = c.repo() + "#" + pr.number() + "@" + pr.headSha();
         List<ChangedFile> files = filesBySha.getIfPresent(key);
         if (files == null) {
-            files = gh.changedFiles(c.repo(), pr.number());
+            files = prs.changedFiles(c.repo(), pr.number());
             filesBySha.put(key, files);
         }
         String shaKey = c.repo() + "@" + pr.headSha();
         List<Check> known = checksBySha.getIfPresent(shaKey);
         Optional<List<Check>> fromEvent = known != null && pending.isPresent()
                 && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.empty();
-        List<Check> checks = fromEvent.orElseGet(() -> gh.checks(c.repo(), pr.headSha()));
+        List<Check> checks = fromEvent.orElseGet(() -> this.checks.checks(c.repo(), pr.headSha()));
         checksBySha.put(shaKey, checks);
         List<PullRequest> closed = history.get(c);
         Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         // Our records are read once per decision: the hold record is the truth (the label only its picture).
-        PrLedger ledger = PrLedger.read(gh.comments(c.repo(), pr.number()), gh.botLogin());
+        PrLedger ledger = PrLedger.read(comments.comments(c.repo(), pr.number()), comments.botLogin());
         Optional<HoldInfo> hold = ledger.hold(pr.hasLabel(c.hold().label())) instanceof PrLedger.HoldState.Held h
                 ? Optional.of(h.info()) : Optional.empty();
         // The tag comes from the diff (BumpDiff), read from the files above: no extra request.

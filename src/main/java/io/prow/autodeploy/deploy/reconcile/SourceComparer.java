@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
 import io.prow.autodeploy.github.Comparison;
-import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.github.Contents;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.rollback.Deploy;
@@ -18,11 +18,11 @@ import java.util.Optional;
  * {@link SourceChanges.Unknown}, which the guard treats as closed.
  */
 public final class SourceComparer {
-    private final GitHub gh;
+    private final Contents contents;
     private final Cache<String, Comparison> byRange = Caffeine.newBuilder().maximumSize(500).build();
 
-    public SourceComparer(GitHub gh) {
-        this.gh = gh;
+    public SourceComparer(Contents contents) {
+        this.contents = contents;
     }
 
     public SourceChanges changes(RepoConfig c, Optional<String> newTag, Optional<Deploy> deployed) {
@@ -51,7 +51,7 @@ public final class SourceComparer {
         Comparison comparison;
         try {
             comparison = byRange.get(source + "@" + fromSha.get() + "..." + toSha.get(),
-                    k -> gh.compare(source, fromSha.get(), toSha.get()));
+                    k -> contents.compare(source, fromSha.get(), toSha.get()));
         } catch (GitHubException e) {
             String why = e.status() == 404 ? "commit not found in " + source : "GitHub answered " + e.status();
             return new SourceChanges.Unknown(from, to, why, e.isTransient());

@@ -16,7 +16,7 @@ class FilesByShaExpiryTest {
         RollbackWorld w = RollbackWorld.deployed(RollbackWorld.A);
         AlertSource quiet = new AlertSource((url, matchers, timeout) -> List.of(), Ticker.systemTicker(),
                 AlertSource.DEFAULT_UNKNOWN_TTL);
-        SnapshotReader reader = new SnapshotReader(w.gh, quiet, w.clock);
+        SnapshotReader reader = new SnapshotReader(w.gh, w.gh, w.gh, w.gh, quiet, w.clock);
         w.gh.resetCalls();
 
         reader.read(w.config, w.openAutobump);

@@ -121,7 +121,7 @@ abstract class SandboxSetup {
     /** Sets a CI context (as a commit status) on a SHA, as Prow's jobs would. */
     public synchronized void setCheck(RepoRef ref, String sha, String context, Check.State state) {
         repo(ref).checks.computeIfAbsent(sha, s -> new LinkedHashMap<>())
-                .put(context, new Check(context, state, context + " " + state.name().toLowerCase(), null));
+                .put(context, new Check(context, state, context + " " + state.name().toLowerCase(java.util.Locale.ROOT), null));
     }
 
     /** Merges as Tide would: applies the PR's changes to its base branch and closes it. */

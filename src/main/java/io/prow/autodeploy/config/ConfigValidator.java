@@ -96,8 +96,8 @@ public final class ConfigValidator {
             var rollback = SectionValidators.rollback(problems, at + ".rollback", r.rollback());
             var alerts = SectionValidators.alerts(problems, at + ".alerts", r.alerts());
             var oncall = SectionValidators.oncall(problems, at + ".oncall", r.oncall());
-            var breaking = BeyondValidators.breakingChanges(problems, at + ".breakingChanges", r.breakingChanges());
-            var retest = BeyondValidators.retest(problems, at + ".retest", r.retest());
+            var breaking = BreakingChangesValidator.breakingChanges(problems, at + ".breakingChanges", r.breakingChanges());
+            var retest = SectionValidators.retest(problems, at + ".retest", r.retest());
             var rollout = RolloutValidator.rollout(problems, at + ".rollout", r.rollout());
             if (merge != null && hold != null && merge.labels().contains(hold.label())) {
                 problems.add(new ConfigProblem(at + ".merge.labels",

@@ -17,6 +17,7 @@ final class SectionValidators {
      */
     static final List<String> DEFAULT_AUTHORS = List.of("k8s-ci-robot");
     static final List<String> DEFAULT_PATHS = List.of("config/prow/cluster/**");
+    static final int MAX_RETESTS = 10;
 
     private SectionValidators() {}
 
@@ -167,5 +168,21 @@ final class SectionValidators {
         }
         List<String> users = FieldReader.optionalList(problems, at + ".users", s.users(), List.of());
         return problems.size() > before ? null : new RepoConfig.Oncall(teams, users);
+    }
+
+    static RepoConfig.Retest retest(List<ConfigProblem> problems, String at, ConfigSpec.Retest r) {
+        RepoConfig.Retest dflt = RepoConfig.Retest.defaults();
+        if (r == null) {
+            return dflt;
+        }
+        int before = problems.size();
+        int max = r.max() == null ? dflt.max() : r.max();
+        if (max < 0 || max > MAX_RETESTS) {
+            problems.add(new ConfigProblem(at + ".max", "must be between 0 (never retest) and " + MAX_RETESTS
+                    + ", got " + max));
+        }
+        Duration backoff = FieldReader.duration(problems, at + ".backoff", r.backoff(), dflt.backoff(),
+                Duration.ofMinutes(1));
+        return problems.size() > before ? null : new RepoConfig.Retest(max, backoff);
     }
 }

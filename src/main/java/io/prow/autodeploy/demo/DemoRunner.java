@@ -18,10 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A deploy day on the embedded default config: the plugin (dry-run=false, its real GitHub adapter) against the
@@ -29,8 +26,6 @@ import java.util.Locale;
  * plugin did as a timeline.
  */
 public final class DemoRunner {
-    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
     static final String TOKEN = "demo-hmac-token";
     static final String BOT = "prow-autodeploy-bot";
 
@@ -39,7 +34,7 @@ public final class DemoRunner {
     private InMemoryGitHub gh;
     private PluginApp app;
     private DemoWebhooks hook;
-    private int logSeen;
+    private DemoStory story;
 
     private final boolean once;
     private java.util.Optional<AlertChapter> alerts = java.util.Optional.empty();
@@ -56,6 +51,7 @@ public final class DemoRunner {
         Files.writeString(dir.resolve("oauth"), "demo-github-token");
         // The plugin's own account (manifests/tide-query.yaml's rollback query); the bumper is k8s-infra-ci-robot.
         gh = new InMemoryGitHub(clock, BOT);
+        story = new DemoStory(out, clock, gh);
         DemoRepo.seed(gh, clock);
         seedProwSource();
         // Alertmanager needs the plugin's address for its webhook before the plugin starts: pick the port first.
@@ -233,25 +229,10 @@ public final class DemoRunner {
     }
 
     private void settle() throws InterruptedException {
-        for (int i = 0; i < 10; i++) {
-            app.executor.awaitIdle(Duration.ofSeconds(30));
-            if (app.scheduler.pending().stream().noneMatch(e -> !e.getValue().isAfter(clock.instant()))) {
-                return;
-            }
-            app.scheduler.runDue();
-        }
+        DemoStory.settle(app, clock);
     }
 
-    /** Prints the step, then every mutation the plugin made since the last step. */
     private void say(String step, String extra) {
-        out.println(WHEN.format(clock.instant().atZone(LA)) + "  " + step + (extra == null ? "" : " " + extra));
-        List<String> log = gh.log();
-        for (String line : log.subList(logSeen, log.size())) {
-            if (!line.contains("opened by @") && !line.contains("force-pushed") && !line.contains("merged into")
-                    && !line.endsWith(" closed")) {
-                out.println("            plugin: " + line);
-            }
-        }
-        logSeen = log.size();
+        story.say(step + (extra == null ? "" : " " + extra));
     }
 }

@@ -18,10 +18,7 @@ import io.prow.autodeploy.server.HmacSecrets;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -35,8 +32,6 @@ import java.util.Optional;
  * Hook hands a comment to every plugin at once; here ours answers first, then Prow's acts.
  */
 final class HoldChapter {
-    private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
     /** The account Prow's plugins act as on prow.k8s.io: the sender of the label event. */
     static final String PROW_BOT = "k8s-ci-robot";
 
@@ -46,10 +41,11 @@ final class HoldChapter {
     private final ProwHoldPlugin prowHold = new ProwHoldPlugin(gh);
     private PluginApp app;
     private DemoWebhooks hook;
-    private int logSeen;
+    private final DemoStory story;
 
     private HoldChapter(PrintStream out) {
         this.out = out;
+        this.story = new DemoStory(out, clock, gh);
     }
 
     static void run(PrintStream out) throws Exception {
@@ -149,24 +145,10 @@ final class HoldChapter {
     }
 
     private void settle() throws InterruptedException {
-        for (int i = 0; i < 10; i++) {
-            app.executor.awaitIdle(Duration.ofSeconds(30));
-            if (app.scheduler.pending().stream().noneMatch(e -> !e.getValue().isAfter(clock.instant()))) {
-                return;
-            }
-            app.scheduler.runDue();
-        }
+        DemoStory.settle(app, clock);
     }
 
-    /** Prints the step, then every mutation the plugin made since the last step. */
     private void say(String step) {
-        out.println(WHEN.format(clock.instant().atZone(LA)) + "  " + step);
-        List<String> log = gh.log();
-        for (String line : log.subList(logSeen, log.size())) {
-            if (!line.contains("opened by @") && !line.contains("force-pushed") && !line.contains("merged into")) {
-                out.println("            plugin: " + line);
-            }
-        }
-        logSeen = log.size();
+        story.say(step);
     }
 }

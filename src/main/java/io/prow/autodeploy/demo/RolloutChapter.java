@@ -39,7 +39,6 @@ import java.util.Locale;
  */
 final class RolloutChapter {
     private static final ZoneId LA = ZoneId.of("America/Los_Angeles");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ROOT);
     static final String JOB = "post-test-infra-deploy-prow";
     private static final String PREFIX = "us-docker.pkg.dev/k8s-infra-prow/images/";
     private static final List<String> CONTAINERS = List.of("hook", "tide", "deck");
@@ -51,10 +50,11 @@ final class RolloutChapter {
     private PrometheusProcess prometheus;
     private PluginApp app;
     private RepoConfig config;
-    private int logSeen;
+    private final DemoStory story;
 
     private RolloutChapter(PrintStream out) {
         this.out = out;
+        this.story = new DemoStory(out, clock, gh);
     }
 
     static void run(PrintStream out) throws Exception {
@@ -188,13 +188,6 @@ final class RolloutChapter {
     }
 
     private void say(String step) {
-        out.println(WHEN.format(clock.instant().atZone(LA)) + "  " + step);
-        List<String> log = gh.log();
-        for (String line : log.subList(logSeen, log.size())) {
-            if (!line.contains("opened by @") && !line.contains("force-pushed") && !line.contains("merged into")) {
-                out.println("            plugin: " + line);
-            }
-        }
-        logSeen = log.size();
+        story.say(step);
     }
 }

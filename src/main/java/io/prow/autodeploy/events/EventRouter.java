@@ -28,9 +28,12 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Decides on the request thread, with no I/O, whether an event can concern us, and queues only those that can,
- * keyed by PR so one PR's events run in order. Then, on a worker: comments go to the commands, everything else
- * that may change a deploy decision goes to the reconciler.
+ * Decides on the request thread whether an event can concern us, and queues only those that can, keyed by PR (or
+ * by repo, or by SHA when the PR is not known yet: see {@link KeyedExecutor}) so one PR's events run in order. The
+ * decision reads memory only (the config, the {@link AutobumpIndex}), with one exception: a comment that may carry
+ * a command asks {@link GitHub#botLogin()}, one {@code GET /user} until GitHub has answered it once (then remembered).
+ * Then, on a worker: comments go to the commands, everything else that may change a deploy decision goes to the
+ * reconciler.
  */
 public final class EventRouter implements EventSink {
     private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);

@@ -19,7 +19,11 @@ import org.slf4j.MDC;
 
 /**
  * A bounded worker pool where tasks with the same key run one at a time, in submission order, and tasks with
- * different keys run in parallel. Keys are {@code org/repo#number}, so events for one PR never race each other.
+ * different keys run in parallel. The key is a string the caller chooses; today there are three kinds:
+ * {@code org/repo#number} (a PR's events, its timed wake-ups, its recovered commands), {@code org/repo} (pushes to
+ * the base branch, the periodic sweep, releasing a dropped repo) and {@code org/repo@sha} (a status or check for a
+ * SHA not yet known to be an autobump PR's head). Lanes of one PR and of its repo can therefore run at once:
+ * {@code DeployReconciler}'s lock per PR, not this executor, keeps their reads and writes from interleaving.
  * At most {@code capacity} tasks wait or run; beyond that {@link #submit} says no (hook gets a 503 and the periodic
  * reconcile picks up what was missed).
  *

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,16 +117,10 @@ public final class AlertmanagerProcess implements AutoCloseable {
 
     /** Debian's path first, then {@code alertmanager} (upstream tarball) or Debian's name anywhere on PATH. */
     public static Path binary(Path debian, String pathVariable) {
-        List<Path> candidates = new ArrayList<>(List.of(debian));
-        for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                candidates.add(Path.of(dir, "alertmanager"));
-                candidates.add(Path.of(dir, "prometheus-alertmanager"));
-            }
-        }
-        return candidates.stream().filter(Files::isExecutable).findFirst().orElseThrow(() -> new IllegalStateException(
-                "No Alertmanager binary: looked for " + debian + " and alertmanager on PATH (" + pathVariable
-                        + "). Run `make deps` (it installs Debian's prometheus-alertmanager) and test again."));
+        return LoopbackProcess.executable(debian, pathVariable, "alertmanager", "prometheus-alertmanager")
+                .orElseThrow(() -> new IllegalStateException("No Alertmanager binary: looked for " + debian
+                        + " and alertmanager on PATH (" + pathVariable + "). Run `make deps` (it installs Debian's "
+                        + "prometheus-alertmanager) and test again."));
     }
 
     private static String config(Optional<Webhook> webhook) {

@@ -14,8 +14,6 @@ import io.prow.autodeploy.github.StatusState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +24,13 @@ import java.util.Set;
  * A stateful GitHub in memory: the fake for tests and, behind {@code SandboxServer}, the demo's GitHub.
  * Every call is counted ({@link #calls()}), every mutation is logged readably ({@link #log()}), and faults can be
  * injected per method ({@link #failNext}). Thread-safe: one lock, like a single GitHub.
+ *
+ * <p>This class is the port side (what the plugin calls, counted by {@link SandboxCalls}); {@link SandboxSetup} is
+ * what people and other bots do, and {@link SandboxState} what both read and write.
  */
 public final class InMemoryGitHub extends SandboxSetup implements GitHub {
     private final String bot;
+    private final SandboxCalls calls = new SandboxCalls();
 
     public InMemoryGitHub(Clock clock, String botLogin) {
         super(clock);
@@ -139,34 +141,12 @@ public final class InMemoryGitHub extends SandboxSetup implements GitHub {
 
     /**
      * GitHub's compare over a seeded source history ({@link #pushSourceCommit}): commits after {@code base} up to
-     * {@code head}, oldest first, and the files they touch. SHAs may be abbreviated, as in image tags; an unknown
-     * one is GitHub's 404. A head before its base is "behind" with no commits, as on GitHub.
+     * {@code head}, oldest first, and the files they touch ({@link SourceHistories#compare}).
      */
     @Override
     public synchronized Comparison compare(RepoRef repo, String base, String head) {
         enter("compare", false);
-        List<SourceCommit> history = sourceHistory.get(repo);
-        if (history == null) {
-            throw new GitHubException(404, "Not Found: repository " + repo);
-        }
-        int from = indexOf(history, base);
-        int to = indexOf(history, head);
-        List<SourceCommit> range = from < to ? history.subList(from + 1, to + 1) : List.of();
-        String status = from == to ? "identical" : from < to ? "ahead" : "behind";
-        String web = "https://github.com/" + repo;
-        List<Comparison.Commit> commits = range.stream()
-                .map(c -> new Comparison.Commit(c.sha(), c.message(), web + "/commit/" + c.sha())).toList();
-        List<String> files = range.stream().flatMap(c -> c.files().stream()).distinct().toList();
-        return new Comparison(status, commits.size(), commits, files, web + "/compare/" + base + "..." + head);
-    }
-
-    private static int indexOf(List<SourceCommit> history, String sha) {
-        for (int i = 0; i < history.size(); i++) {
-            if (sha.length() >= 7 && history.get(i).sha().startsWith(sha)) {
-                return i;
-            }
-        }
-        throw new GitHubException(404, "No commit found for SHA: " + sha);
+        return sources.compare(repo, base, head);
     }
 
     @Override
@@ -281,60 +261,29 @@ public final class InMemoryGitHub extends SandboxSetup implements GitHub {
         return snapshot(repo, pr);
     }
 
-    private static Map<String, String> diff(Map<String, String> base, Map<String, String> head) {
-        Map<String, String> out = new LinkedHashMap<>();
-        head.forEach((path, text) -> {
-            if (!text.equals(base.get(path))) {
-                out.put(path, text);
-            }
-        });
-        return out;
-    }
-
     /** How many calls each method received since the last {@link #resetCalls()}. */
     public synchronized Map<String, Integer> calls() {
-        return Map.copyOf(calls);
+        return calls.perMethod();
     }
 
     public synchronized int readCalls() {
-        return reads;
+        return calls.reads();
     }
 
     public synchronized int writeCalls() {
-        return writes;
+        return calls.writes();
     }
 
     public synchronized void resetCalls() {
-        calls.clear();
-        reads = 0;
-        writes = 0;
+        calls.reset();
     }
 
     /** The next {@code times} calls of {@code method} throw {@code error} (and are counted). */
     public synchronized void failNext(String method, int times, GitHubException error) {
-        faults.put(method, new Fault(times, error));
+        calls.failNext(method, times, error);
     }
 
-    private record Fault(int remaining, GitHubException error) {}
-
-    private final Map<String, Integer> calls = new HashMap<>();
-    private final Map<String, Fault> faults = new HashMap<>();
-    private final Set<String> knownMethods = new HashSet<>();
-    private int reads;
-    private int writes;
-
     private void enter(String method, boolean write) {
-        knownMethods.add(method);
-        calls.merge(method, 1, Integer::sum);
-        if (write) {
-            writes++;
-        } else {
-            reads++;
-        }
-        Fault f = faults.get(method);
-        if (f != null && f.remaining() > 0) {
-            faults.put(method, new Fault(f.remaining() - 1, f.error()));
-            throw f.error();
-        }
+        calls.enter(method, write);
     }
 }

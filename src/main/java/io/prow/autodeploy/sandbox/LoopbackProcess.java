@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -49,6 +51,21 @@ final class LoopbackProcess implements AutoCloseable {
         LoopbackProcess lp = new LoopbackProcess(name, dir, logFile, p, URI.create("http://127.0.0.1:" + port));
         lp.awaitReady(command, readyDeadline, poll);
         return lp;
+    }
+
+    /**
+     * Where a server's binary is: {@code first} (Debian's path) if executable, else the first of {@code names} found
+     * executable in the directories of {@code pathVariable}, in order (an empty entry is the current directory, as
+     * for the shell).
+     */
+    static Optional<Path> executable(Path first, String pathVariable, String... names) {
+        List<Path> candidates = new ArrayList<>(List.of(first));
+        for (String dir : pathVariable.split(java.io.File.pathSeparator)) {
+            for (String name : names) {
+                candidates.add(Path.of(dir.isEmpty() ? "." : dir, name));
+            }
+        }
+        return candidates.stream().filter(Files::isExecutable).findFirst();
     }
 
     /** A port free now; another process could take it before ours binds it: {@link #start} then fails with the log. */

@@ -112,17 +112,9 @@ public final class PrometheusProcess implements AutoCloseable {
     }
 
     public static Path binary() {
-        Path debian = Path.of("/usr/bin/prometheus");
-        if (Files.isExecutable(debian)) {
-            return debian;
-        }
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(d.isEmpty() ? "." : d, "prometheus");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("No Prometheus binary: looked for /usr/bin/prometheus and prometheus on PATH."
-                + " Run `make deps` (it installs Debian's prometheus) and test again.");
+        return LoopbackProcess.executable(Path.of("/usr/bin/prometheus"), System.getenv().getOrDefault("PATH", ""),
+                "prometheus").orElseThrow(() -> new IllegalStateException("No Prometheus binary: looked for "
+                + "/usr/bin/prometheus and prometheus on PATH. Run `make deps` (it installs Debian's prometheus) and "
+                + "test again."));
     }
 }

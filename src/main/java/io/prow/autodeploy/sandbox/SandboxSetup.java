@@ -2,44 +2,25 @@ package io.prow.autodeploy.sandbox;
 
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Comment;
-import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.Permission;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
-import io.prow.autodeploy.text.Clip;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sandbox's arrange side: what a test or the demo does as people and other bots would (open a PR, push,
  * turn a check green, merge, add a team member). These calls are not counted as API calls of the plugin.
  */
-abstract class SandboxSetup {
-    protected final Clock clock;
-    protected final Map<RepoRef, SandboxRepo> repos = new HashMap<>();
-    protected final Map<String, Set<String>> orgMembers = new HashMap<>();
-    protected final Map<String, Set<String>> teamMembers = new HashMap<>();
-    private final List<String> log = new ArrayList<>();
-    /** Source repositories (the Prow repo images are built from): a linear history each, oldest first. */
-    protected final Map<RepoRef, List<SourceCommit>> sourceHistory = new HashMap<>();
-    private final AtomicLong shaCounter = new AtomicLong(0xabc000);
-    protected long nextCommentId = 1000;
-
+abstract class SandboxSetup extends SandboxState {
     SandboxSetup(Clock clock) {
-        this.clock = clock;
-    }
-
-    public Clock clock() {
-        return clock;
+        super(clock);
     }
 
     /** Creates the repository with {@code branch} holding {@code files}; returns the commit SHA. */
@@ -71,9 +52,7 @@ abstract class SandboxSetup {
      * change into Prow's repository would. Returns it; its {@link SourceCommit#shortSha()} names image tags.
      */
     public synchronized SourceCommit pushSourceCommit(RepoRef ref, String message, List<String> files) {
-        SourceCommit c = new SourceCommit(newSha(), message, files);
-        sourceHistory.computeIfAbsent(ref, r -> new ArrayList<>()).add(c);
-        return c;
+        return sources.add(ref, new SourceCommit(newSha(), message, files));
     }
 
     /**
@@ -83,9 +62,7 @@ abstract class SandboxSetup {
     public synchronized SourceCommit pushSourceCommit(RepoRef ref, String shortSha, String message,
                                                       List<String> files) {
         String sha = (shortSha + newSha()).substring(0, 40);
-        SourceCommit c = new SourceCommit(sha, message, files);
-        sourceHistory.computeIfAbsent(ref, r -> new ArrayList<>()).add(c);
-        return c;
+        return sources.add(ref, new SourceCommit(sha, message, files));
     }
 
     /** Opens a PR as {@code author}; {@code changes} are path → new text. Returns its number. */
@@ -121,7 +98,7 @@ abstract class SandboxSetup {
     /** Sets a CI context (as a commit status) on a SHA, as Prow's jobs would. */
     public synchronized void setCheck(RepoRef ref, String sha, String context, Check.State state) {
         repo(ref).checks.computeIfAbsent(sha, s -> new LinkedHashMap<>())
-                .put(context, new Check(context, state, context + " " + state.name().toLowerCase(), null));
+                .put(context, new Check(context, state, context + " " + state.name().toLowerCase(java.util.Locale.ROOT), null));
     }
 
     /** Merges as Tide would: applies the PR's changes to its base branch and closes it. */
@@ -210,86 +187,7 @@ abstract class SandboxSetup {
         return Set.copyOf(repo(ref).branches.keySet());
     }
 
-    /** Every mutation the plugin made, in order, in words. */
-    public synchronized List<String> log() {
-        return List.copyOf(log);
-    }
 
-    protected void record(String line) {
-        log.add(line);
-    }
-
-    protected SandboxRepo repo(RepoRef ref) {
-        SandboxRepo r = repos.get(ref);
-        if (r == null) {
-            throw new GitHubException(404, "Not Found: repository " + ref);
-        }
-        return r;
-    }
-
-    protected SandboxRepo.Pr pr(RepoRef ref, int number) {
-        SandboxRepo.Pr pr = repo(ref).pulls.get(number);
-        if (pr == null) {
-            throw new GitHubException(404, "Not Found: pull " + ref + "#" + number);
-        }
-        return pr;
-    }
-
-    protected Map<String, String> tree(RepoRef ref, String sha) {
-        Map<String, String> tree = sha == null ? null : repo(ref).commits.get(sha);
-        if (tree == null) {
-            throw new GitHubException(404, "Not Found: commit " + sha);
-        }
-        return tree;
-    }
-
-    protected SandboxRepo.Pr newPr(SandboxRepo r, String author, String headOwner, String headRef, String base,
-                                   String title, String sha, Map<String, String> changes) {
-        SandboxRepo.Pr pr = new SandboxRepo.Pr();
-        pr.number = r.nextNumber++;
-        pr.author = author;
-        pr.headOwner = headOwner;
-        pr.headRef = headRef;
-        pr.baseRef = base;
-        pr.title = title;
-        pr.body = "";
-        pr.headSha = sha;
-        pr.createdAt = clock.instant();
-        pr.changes = new LinkedHashMap<>(changes);
-        r.pulls.put(pr.number, pr);
-        return pr;
-    }
-
-    protected PullRequest snapshot(RepoRef ref, SandboxRepo.Pr p) {
-        return new PullRequest(ref, p.number, p.title, p.body, p.author, p.headOwner, p.headRef, p.headSha,
-                p.baseRef, p.open, p.createdAt, p.closedAt, p.mergedAt, p.labels,
-                "https://github.com/" + ref + "/pull/" + p.number,
-                p.headOwner == null ? null : p.headOwner + "/" + ref.name(), p.mergeCommitSha);
-    }
-
-    protected String newSha() {
-        // Hash a counter: unique, deterministic, and short SHAs that differ like real ones.
-        try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-1")
-                    .digest(Long.toString(shaCounter.incrementAndGet()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    protected static String shortSha(String sha) {
-        return sha.length() > 7 ? sha.substring(0, 7) : sha;
-    }
-
-    protected static String firstLine(String s) {
-        String line = s.lines().filter(l -> !l.isBlank() && !l.startsWith("<!--")).findFirst().orElse("");
-        return Clip.withEllipsis(line, 101);
-    }
-
-    List<Comment> allComments(RepoRef ref, int number) {
-        return repo(ref).commentsOf(number);
-    }
 
     // ---- uncounted views for SandboxServer, which renders state the narrow port does not return
 

@@ -11,6 +11,7 @@ import io.prow.autodeploy.events.WebhookEventTypes;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.metrics.Metrics;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,7 +78,9 @@ public final class HookHandler {
             return reject(eventType, "bad_signature", 403, "403 Forbidden: Missing X-Hub-Signature-256");
         }
         String contentType = r.header().apply("Content-Type");
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+        // Locale.ROOT: under a Turkish default locale "I" lowers to a dotless "ı" (Jetty already hands us the known
+        // media type in lower case, so this is about the handler not depending on the edge that calls it).
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             return reject(eventType, "bad_request", 400, "400 Bad Request: Hook only accepts content-type: "
                     + "application/json - please reconfigure this hook on GitHub");
         }

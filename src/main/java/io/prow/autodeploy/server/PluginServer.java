@@ -13,9 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The only class that knows Javalin: the main port (hook's events at {@code POST /} and {@code POST /hook},
- * {@code /help}, extra routes such as the status page) and the health port. Handlers here only translate HTTP to
- * the framework-free handlers.
+ * Starts and stops the plugin's two Javalin servers: the main port (hook's events at {@code POST /} and
+ * {@code POST /hook}, {@code /help}, extra {@link Routes} such as the status page) and the health port. Handlers here
+ * only translate HTTP to the framework-free handlers ({@link HookHandler}, {@link HelpProvider}).
+ *
+ * <p>Javalin stays at this edge: besides this class only {@link WebhookBody} (bounded body read), {@link StatusRoutes}
+ * and {@code alerts.AlertmanagerRoutes} (each adds its routes through {@link Routes}) import it, and, outside the
+ * plugin, the sandbox's REST server ({@code sandbox.SandboxServer}, {@code SandboxHttp}, {@code SandboxRoutes*}).
  *
  * <p>hook posts each event to the endpoint exactly as plugins.yaml writes it (kubernetes-sigs/prow
  * pkg/hook/server.go, {@code dispatch}: {@code http.NewRequest(POST, p.Endpoint, ...)}), and the endpoint defaults to

@@ -114,7 +114,8 @@ class AlertmanagerPluginEndToEndTest {
 
         assertThat(labels(pr)).doesNotContain("autodeploy/ready");
         assertThat(status(pr)).isEqualTo("Blocked: alert HookDown firing since "
-                + DateTimeFormatter.ofPattern("HH:mm").format(since.atZone(ZoneOffset.UTC)));
+                + DateTimeFormatter.ofPattern("EEE MMM d HH:mm", java.util.Locale.ROOT).format(since.atZone(ZoneOffset.UTC))
+                + " UTC");
 
         CompletableFuture<AlertmanagerReceiver.Handled> resolved = notified(n -> n.status() == Status.RESOLVED);
         am.post(HOOK_DOWN, since, Optional.of(Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS)));

@@ -1,15 +1,14 @@
 package io.prow.autodeploy.deploy.gates;
 
 import io.prow.autodeploy.alerts.AlertState;
+import io.prow.autodeploy.text.Clip;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /** No matching alert fires in Alertmanager; not knowing counts as firing unless configured otherwise. */
 public final class AlertGate implements Gate {
     public static final String NAME = "alerts";
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final String BLOCKED = "Blocked: alert ";
 
     @Override
     public String name() {
@@ -31,8 +30,11 @@ public final class AlertGate implements Gate {
             case FIRING -> {
                 AlertState.FiringAlert first = a.firing().get(0);
                 String more = a.firing().size() > 1 ? " (+" + (a.firing().size() - 1) + " more)" : "";
-                yield GateResult.closed(NAME, "Blocked: alert " + first.name() + " firing since "
-                        + HH_MM.format(first.startsAt().atZone(zone)) + more);
+                // Day, time and zone as the window and pacing gates write them: an alert may have fired yesterday.
+                // The name is cut, not the start, when the text would pass a status' 140 characters.
+                String since = " firing since " + WindowGate.format(first.startsAt(), zone) + more;
+                yield GateResult.closed(NAME, BLOCKED
+                        + Clip.withEllipsis(first.name(), Decision.STATUS_MAX - BLOCKED.length() - since.length()) + since);
             }
             case UNKNOWN -> s.config().alerts().openWhenUnreachable()
                     ? GateResult.open(NAME, "Alertmanager unreachable, configured open")

@@ -26,13 +26,18 @@ public final class DeployScheduler implements AutoCloseable {
 
     /** {@code wake} receives the key (e.g. {@code org/repo#12}) when its time comes. */
     public DeployScheduler(Clock clock, Consumer<String> wake) {
-        this.clock = clock;
-        this.wake = wake;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        this(clock, wake, Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "autodeploy-scheduler");
             t.setDaemon(true);
             return t;
-        });
+        }));
+    }
+
+    /** With the timer given: tests pass one whose tasks they run themselves. */
+    DeployScheduler(Clock clock, Consumer<String> wake, ScheduledExecutorService timer) {
+        this.clock = clock;
+        this.wake = wake;
+        this.timer = timer;
     }
 
     public void wakeAt(String key, Instant at) {
@@ -49,6 +54,7 @@ public final class DeployScheduler implements AutoCloseable {
 
     private void schedule(String key, Instant at, boolean notBefore) {
         pending.compute(key, (k, old) -> {
+            Wakeup[] mine = new Wakeup[1];
             // Normally the earlier wake-up wins; under a rate limit the later one does.
             if (old != null && !old.future().isDone()
                     && (notBefore ? !old.at().isBefore(at) : !old.at().isAfter(at))) {
@@ -59,11 +65,14 @@ public final class DeployScheduler implements AutoCloseable {
             }
             // A second late is fine; a second early would re-evaluate just before the gate opens.
             long delay = Math.max(0, Duration.between(clock.instant(), at).toMillis()) + 1_000;
+            // Removes only its own wake-up: a newer one for the key may have replaced it after it started running.
+            // Compared under the key's lock, so this compute has stored mine[0] before the task reads it.
             ScheduledFuture<?> f = timer.schedule(() -> {
-                pending.remove(k);
+                pending.computeIfPresent(k, (same, w) -> w == mine[0] ? null : w);
                 wake.accept(k);
             }, delay, TimeUnit.MILLISECONDS);
-            return new Wakeup(at, f);
+            mine[0] = new Wakeup(at, f);
+            return mine[0];
         });
     }
 
@@ -72,12 +81,11 @@ public final class DeployScheduler implements AutoCloseable {
      * this instead of waiting; in production the timer fires them.
      */
     public void runDue() {
-        for (var e : pending()) {
-            if (!e.getValue().isAfter(clock.instant())) {
-                Wakeup w = pending.remove(e.getKey());
-                if (w != null && w.future().cancel(false)) {
-                    wake.accept(e.getKey());
-                }
+        for (var e : new java.util.TreeMap<>(pending).entrySet()) {
+            // The wake-up seen due, not whatever a woken key scheduled for this one since (it may not be due).
+            Wakeup w = e.getValue();
+            if (!w.at().isAfter(clock.instant()) && pending.remove(e.getKey(), w) && w.future().cancel(false)) {
+                wake.accept(e.getKey());
             }
         }
     }

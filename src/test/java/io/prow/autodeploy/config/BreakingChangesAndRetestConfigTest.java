@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code breakingChanges} and {@code retest}: defaults, values, and every problem with its key path. */
-class BeyondConfigTest {
+class BreakingChangesAndRetestConfigTest {
     @Test
     void defaultsAreGuardOffAndOneRetestFifteenMinutesApart() throws ConfigException {
         RepoConfig r = ConfigLoader.parse("repos:\n  - repo: o/r\n").repos().get(0);

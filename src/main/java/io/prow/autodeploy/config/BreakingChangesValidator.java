@@ -1,16 +1,16 @@
 package io.prow.autodeploy.config;
 
 import io.prow.autodeploy.github.RepoRef;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Validators of {@code breakingChanges} and {@code retest}; each returns null when its section has a problem. */
-final class BeyondValidators {
-    static final int MAX_RETESTS = 10;
-
-    private BeyondValidators() {}
+/**
+ * Validates {@code breakingChanges}: the Prow source repo, the path globs and the commit-message pattern the
+ * breaking-change guard watches; null when the section has a problem.
+ */
+final class BreakingChangesValidator {
+    private BreakingChangesValidator() {}
 
     static RepoConfig.BreakingChanges breakingChanges(List<ConfigProblem> problems, String at,
                                                       ConfigSpec.BreakingChanges b) {
@@ -46,21 +46,5 @@ final class BeyondValidators {
             problems.add(new ConfigProblem(at, "watches nothing: give paths or a messagePattern"));
         }
         return problems.size() > before ? null : new RepoConfig.BreakingChanges(source, paths, message);
-    }
-
-    static RepoConfig.Retest retest(List<ConfigProblem> problems, String at, ConfigSpec.Retest r) {
-        RepoConfig.Retest dflt = RepoConfig.Retest.defaults();
-        if (r == null) {
-            return dflt;
-        }
-        int before = problems.size();
-        int max = r.max() == null ? dflt.max() : r.max();
-        if (max < 0 || max > MAX_RETESTS) {
-            problems.add(new ConfigProblem(at + ".max", "must be between 0 (never retest) and " + MAX_RETESTS
-                    + ", got " + max));
-        }
-        Duration backoff = FieldReader.duration(problems, at + ".backoff", r.backoff(), dflt.backoff(),
-                Duration.ofMinutes(1));
-        return problems.size() > before ? null : new RepoConfig.Retest(max, backoff);
     }
 }

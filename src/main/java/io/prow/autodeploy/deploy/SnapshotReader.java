@@ -104,6 +104,12 @@ public final class SnapshotReader {
         return Optional.of(readFor(c, pr, false, pending));
     }
 
+    /** {@code pr} as a listing just read carried it: not read again. Empty when not an autobump PR. */
+    public Optional<Reading> read(RepoConfig c, PullRequest pr) {
+        return AutobumpPulls.looksLikeAutobump(c, pr) ? Optional.of(readFor(c, pr, false, Optional.empty()))
+                : Optional.empty();
+    }
+
     public Reading readFor(RepoConfig c, PullRequest pr) {
         return readFor(c, pr, false);
     }

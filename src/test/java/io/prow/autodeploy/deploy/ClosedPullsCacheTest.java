@@ -72,4 +72,26 @@ class ClosedPullsCacheTest {
         cache.forgetAll(io.prow.autodeploy.github.RepoRef.parse("someone/else"));
         assertThat(cache.size()).isZero();
     }
+
+    @Test
+    void theOpenAutobumpsUnchangedKeepTheAutobumpListingChangedOrTwoHoursOldRereadIt() {
+        List<PullRequest> open = List.of();
+        assertThat(cache.openAutobumpsAre(w.config.repo(), open)).as("first listing after start-up").isTrue();
+        cache.get(w.config);
+        w.gh.resetCalls();
+        assertThat(cache.openAutobumpsAre(w.config.repo(), open)).as("the same open bumps (none)").isFalse();
+        cache.get(w.config);
+        assertThat(listings()).as("other PRs' merges: nothing re-read").isZero();
+
+        PullRequest bump = cache.get(w.config).get(0);
+        assertThat(cache.openAutobumpsAre(w.config.repo(), List.of(bump))).as("a bump opened").isTrue();
+        cache.get(w.config);
+        assertThat(listings()).as("the autobump listing only").isEqualTo(1);
+
+        w.clock.advance(ClosedPullsCache.AUTOBUMPS_MAX_AGE);
+        w.gh.resetCalls();
+        cache.openAutobumpsAre(w.config.repo(), List.of(bump));
+        cache.get(w.config);
+        assertThat(listings()).as("two hours without a change: both listings aged out").isEqualTo(2);
+    }
 }

@@ -186,6 +186,9 @@ public final class DeployReconciler {
             }
         }
         List<String> done = applier.apply(s, d);
+        if (!d.deploy() && d.statusState() == io.prow.autodeploy.github.StatusState.PENDING) {
+            reader.shownPending(c, s.pr().headSha(), d.statusText()); // GitHub shows it now (issue 16: held reads)
+        }
         LOG.info("decision on {}: {} ({}){}", key(c, number), d.deploy() ? "deploy" : "wait", d.statusText(),
                 done.isEmpty() ? ", nothing to change" : ", " + String.join("; ", done));
         observer.observed(new Reading(s, reading.recentlyClosed()), d); // the snapshot the decision was made on

@@ -127,18 +127,26 @@ public final class SnapshotReader {
             files = gh.changedFiles(c.repo(), pr.number());
             filesBySha.put(key, files);
         }
-        String shaKey = c.repo() + "@" + pr.headSha();
-        List<Check> known = checksBySha.getIfPresent(shaKey);
-        Optional<List<Check>> fromEvent = known != null && pending.isPresent()
-                && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.empty();
-        List<Check> checks = fromEvent.orElseGet(() -> gh.checks(c.repo(), pr.headSha()));
-        checksBySha.put(shaKey, checks);
-        List<PullRequest> closed = history.get(c);
-        Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         // Our records are read once per decision: the hold record is the truth (the label only its picture).
         PrLedger ledger = PrLedger.read(gh.comments(c.repo(), pr.number()), gh.botLogin());
         Optional<HoldInfo> hold = ledger.hold(pr.hasLabel(c.hold().label())) instanceof PrLedger.HoldState.Held h
                 ? Optional.of(h.info()) : Optional.empty();
+        String shaKey = c.repo() + "@" + pr.headSha();
+        List<Check> known = checksBySha.getIfPresent(shaKey);
+        List<Check> checks;
+        if (!allMarkers && heldAndShown(c, hold, known)) {
+            // Held, and the head's last read status already says so: the hold gate comes before tests and names
+            // the hold, and no /retest runs while held (FlakyRetrier), so the checks cannot change what is written:
+            // not read (issue 16: a held bump's CI reports were a charged read each). The release reads them.
+            checks = known;
+        } else {
+            Optional<List<Check>> fromEvent = known != null && pending.isPresent()
+                    && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.empty();
+            checks = fromEvent.orElseGet(() -> gh.checks(c.repo(), pr.headSha()));
+            checksBySha.put(shaKey, checks);
+        }
+        List<PullRequest> closed = history.get(c);
+        Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         // The tag comes from the diff (BumpDiff), read from the files above: no extra request.
         BumpDiff bump = BumpDiff.read(c.autobump(), files);
         SourceChanges changes = comparer.changes(c, bump.tag(), last);
@@ -148,6 +156,34 @@ public final class SnapshotReader {
             s = s.withMarkers(PrMarkers.of(ledger, s.tag(), pr.headSha(), changes.range()));
         }
         return new Reading(s, closed, ledger);
+    }
+
+    /**
+     * Whether {@code known} (the head's checks as last read, plus pending reports) shows our status context pending
+     * with the text the hold gives: then a decision while {@code hold} stands writes no status and needs no checks.
+     */
+    static boolean heldAndShown(RepoConfig c, Optional<HoldInfo> hold, List<Check> known) {
+        if (hold.isEmpty() || known == null) {
+            return false;
+        }
+        String text = io.prow.autodeploy.text.Clip.withEllipsis(hold.get().describe(), Decision.STATUS_MAX);
+        String context = c.merge().statusContext();
+        return known.stream().anyMatch(k -> k.context().equals(context) && k.state() == Check.State.PENDING
+                && text.equals(k.description()));
+    }
+
+    /**
+     * Our status context on {@code sha} is now pending with {@code text} (just written, or found so): put into the
+     * head's last read checks, so the next decision while held knows GitHub shows the hold ({@link #heldAndShown}).
+     */
+    void shownPending(RepoConfig c, String sha, String text) {
+        String context = c.merge().statusContext();
+        checksBySha.asMap().computeIfPresent(c.repo() + "@" + sha, (k, list) -> {
+            List<Check> out = new java.util.ArrayList<>(list.stream().filter(x -> !x.context().equals(context))
+                    .toList());
+            out.add(new Check(context, Check.State.PENDING, text, null));
+            return List.copyOf(out);
+        });
     }
 
     /** Whether one of our markers could change the decision on {@code s} (read without markers) now. */

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * <ul>
  * <li>the closed autobump PRs ({@code head=<bot>:<branch>}) are read again after an opened, closed or reopened
  * autobump PR, when a {@code reconcileRepo} (the sweep, a push to the base branch, a merge, start-up) lists other
- * open autobump PRs than the last one did ({@link #openAutobumpsAre}), and otherwise at most once per
+ * open autobump PRs than the last one did or none ({@link #openAutobumpsAre}), and otherwise at most once per
  * {@link #AUTOBUMPS_MAX_AGE};</li>
  * <li>the base branch's recent page (only for our rollback PRs; every other merge changes it) is read again after
  * a closed or reopened rollback PR of ours, and otherwise at most once per {@link #RECENT_MAX_AGE}.</li>
@@ -70,13 +70,15 @@ public final class ClosedPullsCache {
     /**
      * A listing of the open autobump PRs (sweep, base-branch push, start-up): when the set differs from the last
      * one, a bump opened, closed or was reopened without our seeing its event, so the autobump listing is read
-     * again; an unchanged set (other PRs' merges) keeps it. Returns whether it was forgotten.
+     * again; so it is when none is open (a bump may have opened and merged between two listings). The same open
+     * bump as last time (other PRs' merges) keeps it: the autobumper keeps one PR open. Returns whether it was
+     * forgotten.
      */
     public boolean openAutobumpsAre(RepoRef repo, List<PullRequest> open) {
         java.util.Set<Integer> numbers = open.stream().map(PullRequest::number)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         java.util.Set<Integer> was = lastOpen.put(repo, numbers);
-        if (!numbers.equals(was)) {
+        if (numbers.isEmpty() || !numbers.equals(was)) {
             forgetAutobumps(repo);
             return true;
         }

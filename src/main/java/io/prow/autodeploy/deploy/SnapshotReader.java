@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * All reads one deploy decision needs, in one place so their cost is visible: the PR (1), its files (0 when the
+ * All reads one deploy decision needs, in one place so their cost is visible: the PR (1; 0 when a listing just
+ * read carried it: the sweep, a push to the base branch), its files (0 when the
  * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1;
- * 0 after a pending status event for a context not last read finished: {@link PendingReport}),
+ * 0 after a pending status event for a context not last read finished: {@link PendingReport}; 0 while our hold
+ * stands and the head's status already shows it: {@link #heldAndShown}),
  * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
  * {@link ClosedPullsCache}: read again after an autobump PR opens or closes, on each sweep or base-branch push, and
  * before labelling for Tide), the PR's comments once

@@ -111,11 +111,10 @@ final class WeekReport {
     }
 
     /**
-     * A map grows when it ends the week larger than after day 2 and has not settled: it rose on more than one day
-     * after day 2, or its one rise was not followed by a working day at the same size (it may still be rising).
-     * A bounded map that reached its bound once after day 2 and then held it through working days (an entry per
-     * repo first written after Tuesday's restart, the labels inside a cached page) has settled; a map that rises
-     * with each working day's traffic rises on Wednesday, Thursday and Friday and fails.
+     * A map grows when it ends the week larger than after day 2 and has not settled: no working day after its last
+     * rise kept it at that size (it may still be rising). A bounded map that reached its bound after day 2 and then
+     * held it through a working day (an entry per repo first written after Tuesday's restart, the labels inside a
+     * cached page) has settled; a map that rises with each working day's traffic rises on Friday and fails.
      */
     private static void growth(BenchTable t, WeekReplay.Week w) {
         if (w.days().size() < 3) {
@@ -138,7 +137,7 @@ final class WeekReport {
         t.atMost("week", "maps/caches still growing after day 2" + (growing.isEmpty() ? ""
                 : ": " + String.join(", ", growing)), growing.size(), "", 0);
         if (!settled.isEmpty()) {
-            t.info("week", "larger than day 2 but settled (one rise, then flat on working days)",
+            t.info("week", "larger than day 2 but settled (flat on a working day after its last rise)",
                     String.join(", ", settled));
         }
         long h2 = w.days().get(1).heapLiveBytes();
@@ -153,24 +152,18 @@ final class WeekReport {
 
     /**
      * {@code sizes}: a map's entries at the end of each day (index 1 is day 2); {@code working}: which days had
-     * traffic. Growing: larger at the end than on day 2, and either it rose on two or more days after day 2, or no
-     * working day after its rise kept it at the same size.
+     * traffic. Growing: larger at the end than on day 2, and no working day after its last rise kept that size.
      */
     static boolean grows(List<Long> sizes, List<Boolean> working) {
         int last = sizes.size() - 1;
         if (sizes.get(last) <= sizes.get(1)) {
             return false;
         }
-        int rises = 0;
-        int lastRise = -1;
+        int lastRise = 1;
         for (int i = 2; i <= last; i++) {
             if (sizes.get(i) > sizes.get(i - 1)) {
-                rises++;
                 lastRise = i;
             }
-        }
-        if (rises >= 2) {
-            return true;
         }
         for (int i = lastRise + 1; i <= last; i++) {
             if (working.get(i) && sizes.get(i).equals(sizes.get(lastRise))) {

@@ -149,6 +149,8 @@ public final class EventRouter implements EventSink {
                 // must see the closed one even if its close event is late or lost (a 304 when nothing changed).
                 reconciler.history().forgetAutobumps(c.repo());
             }
+            // Read, not taken from the payload: a redelivered or late payload carries old labels (issue 16 tried it:
+            // a redelivered "opened" made the hold carrier edit its comment again, RedeliveryTest CARRY_HOLD).
             reconciler.reconcile(c, p.pr().number());
             if (p.pr().merged()) {
                 reconciler.reconcileRepo(c);

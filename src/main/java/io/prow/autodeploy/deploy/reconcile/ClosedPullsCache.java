@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  * is merged only by closing it, so:
  * <ul>
  * <li>the closed autobump PRs ({@code head=<bot>:<branch>}) are read again after an opened, closed or reopened
- * autobump PR and on every {@code reconcileRepo} (the sweep, a push to the base branch, a merge, start-up): an
- * unchanged listing is an ETag 304, free;</li>
+ * autobump PR, when a {@code reconcileRepo} (the sweep, a push to the base branch, a merge, start-up) lists other
+ * open autobump PRs than the last one did or none ({@link #openAutobumpsAre}), and otherwise at most once per
+ * {@link #AUTOBUMPS_MAX_AGE};</li>
  * <li>the base branch's recent page (only for our rollback PRs; every other merge changes it) is read again after
  * a closed or reopened rollback PR of ours, and otherwise at most once per {@link #RECENT_MAX_AGE}.</li>
  * </ul>
@@ -33,6 +34,12 @@ import java.util.function.Supplier;
 public final class ClosedPullsCache {
     /** How stale the base branch's page may get without an event about one of our rollback PRs. */
     public static final Duration RECENT_MAX_AGE = Duration.ofHours(1);
+    /**
+     * How stale the closed autobump listing may get when neither an event nor a change in the open autobump PRs
+     * said a bump closed (issue 16: every push to the base branch changes every PR listing's body, so re-reading
+     * it on each sweep or push was charged about twenty times a working day for nothing).
+     */
+    public static final Duration AUTOBUMPS_MAX_AGE = Duration.ofHours(2);
 
     private record Entry(long generation, Instant readAt, List<PullRequest> pulls) {}
 
@@ -40,6 +47,8 @@ public final class ClosedPullsCache {
     private final Clock clock;
     private final Listing autobumps = new Listing();
     private final Listing recent = new Listing();
+    // The open autobump PRs (numbers) the last listing found, per repo: one entry per configured repo.
+    private final Map<RepoRef, java.util.Set<Integer>> lastOpen = new ConcurrentHashMap<>();
 
     public ClosedPullsCache(PullRequests prs, Clock clock) {
         this.prs = prs;
@@ -48,7 +57,8 @@ public final class ClosedPullsCache {
 
     /** The union of both listings, each cached (see the class), newest first, no repeats. */
     public List<PullRequest> get(RepoConfig c) {
-        List<PullRequest> bumps = autobumps.get(c.repo(), null, () -> AutobumpPulls.closedAutobumps(prs, c, 1));
+        List<PullRequest> bumps = autobumps.get(c.repo(), AUTOBUMPS_MAX_AGE,
+                () -> AutobumpPulls.closedAutobumps(prs, c, 1));
         List<PullRequest> base = recent.get(c.repo(), RECENT_MAX_AGE, () -> AutobumpPulls.recentOnBase(prs, c));
         return AutobumpPulls.union(bumps, base);
     }
@@ -56,6 +66,24 @@ public final class ClosedPullsCache {
     /** An autobump PR closed or reopened, a push to the base branch, the sweep: read the autobump listing again. */
     public void forgetAutobumps(RepoRef repo) {
         autobumps.forget(repo);
+    }
+
+    /**
+     * A listing of the open autobump PRs (sweep, base-branch push, start-up): when the set differs from the last
+     * one, a bump opened, closed or was reopened without our seeing its event, so the autobump listing is read
+     * again; so it is when none is open (a bump may have opened and merged between two listings). The same open
+     * bump as last time (other PRs' merges) keeps it: the autobumper keeps one PR open. Returns whether it was
+     * forgotten.
+     */
+    public boolean openAutobumpsAre(RepoRef repo, List<PullRequest> open) {
+        java.util.Set<Integer> numbers = open.stream().map(PullRequest::number)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        java.util.Set<Integer> was = lastOpen.put(repo, numbers);
+        if (numbers.isEmpty() || !numbers.equals(was)) {
+            forgetAutobumps(repo);
+            return true;
+        }
+        return false;
     }
 
     /** One of our rollback PRs closed or reopened: read both listings again. */

@@ -112,12 +112,26 @@ public final class DeployReconciler {
 
     /** {@code pending}: the triggering event was a pending status (see {@link PendingReport}: no checks re-read). */
     public Optional<Decision> reconcile(RepoConfig c, int number, Optional<PendingReport> pending) {
+        return reconcile(c, number, pending, Optional.empty());
+    }
+
+    /**
+     * {@code pr} as a listing just read carried it (the sweep, a push to the base branch): the decision is made on it
+     * without reading the PR again (issue 16); the Applier still reads it right before adding the merge label (issue
+     * 17.12). Not for webhook payloads: a redelivered or late one carries old labels.
+     */
+    public Optional<Decision> reconcile(RepoConfig c, PullRequest pr) {
+        return reconcile(c, pr.number(), Optional.empty(), Optional.of(pr));
+    }
+
+    private Optional<Decision> reconcile(RepoConfig c, int number, Optional<PendingReport> pending,
+                                         Optional<PullRequest> given) {
         ReentrantLock lock = locks.get(key(c, number), k -> new ReentrantLock());
         lock.lock();
         try (var pr = MDC.putCloseable("pr", Integer.toString(number));
              var org = MDC.putCloseable("org", c.repo().owner());
              var repo = MDC.putCloseable("repo", c.repo().name())) {
-            return reconcileLocked(c, number, pending);
+            return reconcileLocked(c, number, pending, given);
         } catch (GitHubException e) {
             Duration wait = e.retryAfter().filter(d -> d.compareTo(RETRY_AFTER_FAILURE) > 0)
                     .orElse(RETRY_AFTER_FAILURE);
@@ -139,8 +153,9 @@ public final class DeployReconciler {
         }
     }
 
-    private Optional<Decision> reconcileLocked(RepoConfig c, int number, Optional<PendingReport> pending) {
-        Optional<Reading> read = reader.read(c, number, pending);
+    private Optional<Decision> reconcileLocked(RepoConfig c, int number, Optional<PendingReport> pending,
+                                               Optional<PullRequest> given) {
+        Optional<Reading> read = given.isPresent() ? reader.read(c, given.get()) : reader.read(c, number, pending);
         if (read.isEmpty()) {
             return Optional.empty();
         }
@@ -169,6 +184,8 @@ public final class DeployReconciler {
             // Fail-safe: label for Tide only on a history read now, never on the cached one (ClosedPullsCache): a
             // listing GitHub cannot answer must stop the deploy, as it did before the cache. Once per deploy.
             reader.history().forgetAll(c.repo());
+            // A decision on a listing's PR (the sweep) needs no PR read here: the Applier reads it right before
+            // adding the label (issue 17.12), and the checks are read again just below.
             reading = reader.readFor(c, pr);
             s = reading.snapshot();
             d = gates.evaluate(s, now);
@@ -185,6 +202,9 @@ public final class DeployReconciler {
             }
         }
         List<String> done = applier.apply(s, d);
+        if (!d.deploy() && d.statusState() == io.prow.autodeploy.github.StatusState.PENDING) {
+            reader.shownPending(c, s.pr().headSha(), d.statusText()); // GitHub shows it now (issue 16: held reads)
+        }
         LOG.info("decision on {}: {} ({}){}", key(c, number), d.deploy() ? "deploy" : "wait", d.statusText(),
                 done.isEmpty() ? ", nothing to change" : ", " + String.join("; ", done));
         observer.observed(new Reading(s, reading.recentlyClosed()), d); // the snapshot the decision was made on
@@ -200,9 +220,6 @@ public final class DeployReconciler {
      * them (empty when listing failed), so the sweep's command recovery need not list them again.
      */
     public List<PullRequest> reconcileRepo(RepoConfig c) {
-        // Sweeps, base-branch pushes, merges, start-up: the closed autobump listing is read again (a 304, free,
-        // when no bump closed), so a missed event costs at most one sweep interval (ClosedPullsCache).
-        reader.history().forgetAutobumps(c.repo());
         List<PullRequest> open;
         try {
             open = AutobumpPulls.open(prs, c);
@@ -213,6 +230,11 @@ public final class DeployReconciler {
             return List.of();
         }
         observer.openAutobumps(c, open);
+        // Sweeps, base-branch pushes, merges, start-up: the closed autobump listing is read again when the open
+        // autobump PRs differ from the last listing's (a bump opened or closed: a missed event costs at most one
+        // sweep interval), else at most hourly: other PRs' merges change every listing's body, so each re-read
+        // was charged (ClosedPullsCache).
+        reader.history().openAutobumpsAre(c.repo(), open);
         if (open.isEmpty()) {
             // No bump to reconcile, so nothing else reads the history: one (ETag-cached) read keeps the deployed
             // version known after a restart and notices a rollback merged while no bump is open.
@@ -229,7 +251,7 @@ public final class DeployReconciler {
                 observer.failed(c);
             }
         }
-        open.forEach(pr -> reconcile(c, pr.number()));
+        open.forEach(pr -> reconcile(c, pr)); // the listing just read is the PR's snapshot: not read again
         return open;
     }
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.gates.BumpDiff;
+import io.prow.autodeploy.deploy.gates.Decision;
 import io.prow.autodeploy.deploy.gates.Gates;
 import io.prow.autodeploy.deploy.gates.PrMarkers;
 import io.prow.autodeploy.deploy.gates.Snapshot;
@@ -23,14 +24,18 @@ import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollback.DeployHistory;
 import io.prow.autodeploy.rollout.RolloutFollower;
 import io.prow.autodeploy.rollout.RolloutState;
+import io.prow.autodeploy.text.Clip;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * All reads one deploy decision needs, in one place so their cost is visible: the PR (1), its files (0 when the
+ * All reads one deploy decision needs, in one place so their cost is visible: the PR (1; 0 when a listing just
+ * read carried it: the sweep, a push to the base branch), its files (0 when the
  * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1;
- * 0 after a pending status event for a context not last read finished: {@link PendingReport}),
+ * 0 after a pending status event for a context not last read finished: {@link PendingReport}; 0 while our hold
+ * stands and the head's status already shows it: {@link #heldAndShown}),
  * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
  * {@link ClosedPullsCache}: read again after an autobump PR opens or closes, on each sweep or base-branch push, and
  * before labelling for Tide), the PR's comments once
@@ -119,6 +124,12 @@ public final class SnapshotReader {
         return Optional.of(readFor(c, pr, false, pending));
     }
 
+    /** {@code pr} as a listing just read carried it: not read again. Empty when not an autobump PR. */
+    public Optional<Reading> read(RepoConfig c, PullRequest pr) {
+        return AutobumpPulls.looksLikeAutobump(c, pr) ? Optional.of(readFor(c, pr, false, Optional.empty()))
+                : Optional.empty();
+    }
+
     public Reading readFor(RepoConfig c, PullRequest pr) {
         return readFor(c, pr, false);
     }
@@ -136,18 +147,26 @@ public final class SnapshotReader {
             files = prs.changedFiles(c.repo(), pr.number());
             filesBySha.put(key, files);
         }
-        String shaKey = c.repo() + "@" + pr.headSha();
-        List<Check> known = checksBySha.getIfPresent(shaKey);
-        Optional<List<Check>> fromEvent = known != null && pending.isPresent()
-                && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.empty();
-        List<Check> checks = fromEvent.orElseGet(() -> this.checks.checks(c.repo(), pr.headSha()));
-        checksBySha.put(shaKey, checks);
-        List<PullRequest> closed = history.get(c);
-        Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         // Our records are read once per decision: the hold record is the truth (the label only its picture).
         PrLedger ledger = PrLedger.read(comments.comments(c.repo(), pr.number()), comments.botLogin());
         Optional<HoldInfo> hold = ledger.hold(pr.hasLabel(c.hold().label())) instanceof PrLedger.HoldState.Held h
                 ? Optional.of(h.info()) : Optional.empty();
+        String shaKey = c.repo() + "@" + pr.headSha();
+        List<Check> known = checksBySha.getIfPresent(shaKey);
+        List<Check> checks;
+        if (!allMarkers && heldAndShown(c, hold, known)) {
+            // Held, and the head's last read status already says so: the hold gate comes before tests and names
+            // the hold, and no /retest runs while held (FlakyRetrier), so the checks cannot change what is written:
+            // not read (issue 16: a held bump's CI reports were a charged read each). The release reads them.
+            checks = known;
+        } else {
+            Optional<List<Check>> fromEvent = known != null && pending.isPresent()
+                    && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.empty();
+            checks = fromEvent.orElseGet(() -> this.checks.checks(c.repo(), pr.headSha()));
+            checksBySha.put(shaKey, checks);
+        }
+        List<PullRequest> closed = history.get(c);
+        Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         // The tag comes from the diff (BumpDiff), read from the files above: no extra request.
         BumpDiff bump = BumpDiff.read(c.autobump(), files);
         SourceChanges changes = comparer.changes(c, bump.tag(), last);
@@ -157,5 +176,33 @@ public final class SnapshotReader {
             s = s.withMarkers(PrMarkers.of(ledger, s.tag(), pr.headSha(), changes.range()));
         }
         return new Reading(s, closed, ledger);
+    }
+
+    /**
+     * Whether {@code known} (the head's checks as last read, plus pending reports) shows our status context pending
+     * with the text the hold gives: then a decision while {@code hold} stands writes no status and needs no checks.
+     */
+    static boolean heldAndShown(RepoConfig c, Optional<HoldInfo> hold, List<Check> known) {
+        if (hold.isEmpty() || known == null) {
+            return false;
+        }
+        String text = Clip.withEllipsis(hold.get().describe(), Decision.STATUS_MAX);
+        String context = c.merge().statusContext();
+        return known.stream().anyMatch(k -> k.context().equals(context) && k.state() == Check.State.PENDING
+                && text.equals(k.description()));
+    }
+
+    /**
+     * Our status context on {@code sha} is now pending with {@code text} (just written, or found so): put into the
+     * head's last read checks, so the next decision while held knows GitHub shows the hold ({@link #heldAndShown}).
+     */
+    void shownPending(RepoConfig c, String sha, String text) {
+        String context = c.merge().statusContext();
+        checksBySha.asMap().computeIfPresent(c.repo() + "@" + sha, (k, list) -> {
+            List<Check> out = new ArrayList<>(list.stream().filter(x -> !x.context().equals(context))
+                    .toList());
+            out.add(new Check(context, Check.State.PENDING, text, null));
+            return List.copyOf(out);
+        });
     }
 }

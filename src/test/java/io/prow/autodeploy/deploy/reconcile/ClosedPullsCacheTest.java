@@ -72,4 +72,31 @@ class ClosedPullsCacheTest {
         cache.forgetAll(io.prow.autodeploy.github.RepoRef.parse("someone/else"));
         assertThat(cache.size()).isZero();
     }
+
+    @Test
+    void theSameOpenBumpKeepsTheAutobumpListingAnotherOrNoneOrTwoHoursRereadIt() {
+        PullRequest bump = cache.get(w.config).get(0);
+        List<PullRequest> open = List.of(bump);
+        assertThat(cache.openAutobumpsAre(w.config.repo(), open)).as("first listing after start-up").isTrue();
+        cache.get(w.config);
+        w.gh.resetCalls();
+        assertThat(cache.openAutobumpsAre(w.config.repo(), open)).as("the same open bump").isFalse();
+        cache.get(w.config);
+        assertThat(listings()).as("other PRs' merges: nothing re-read").isZero();
+
+        assertThat(cache.openAutobumpsAre(w.config.repo(), List.of())).as("none open: one may have come and gone")
+                .isTrue();
+        cache.get(w.config);
+        assertThat(listings()).as("the autobump listing only").isEqualTo(1);
+        assertThat(cache.openAutobumpsAre(w.config.repo(), List.of())).as("none open again").isTrue();
+        assertThat(cache.openAutobumpsAre(w.config.repo(), open)).as("a bump opened").isTrue();
+        cache.get(w.config);
+        assertThat(listings()).isEqualTo(2);
+
+        w.clock.advance(ClosedPullsCache.AUTOBUMPS_MAX_AGE);
+        w.gh.resetCalls();
+        assertThat(cache.openAutobumpsAre(w.config.repo(), open)).isFalse();
+        cache.get(w.config);
+        assertThat(listings()).as("two hours without a change: both listings aged out").isEqualTo(2);
+    }
 }

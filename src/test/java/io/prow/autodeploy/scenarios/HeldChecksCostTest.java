@@ -1,0 +1,64 @@
+package io.prow.autodeploy.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prow.autodeploy.github.Check;
+import io.prow.autodeploy.github.Comment;
+import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.testing.Payloads;
+import io.prow.autodeploy.testing.PluginHarness;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue 16: while oncall's hold stands and the head's last read status already says so, a CI report cannot change
+ * what is written (the hold gate comes before tests; no /retest while held), so the decision reads no checks. The
+ * release reads them, and the deploy reads them again before the label (issue 17.12).
+ */
+class HeldChecksCostTest {
+    static final String E2E = "pull-test-infra-e2e";
+
+    @RegisterExtension
+    final SeededPlugin plugin = new SeededPlugin("2026-11-25T18:00:00Z");
+    private final PluginHarness h = plugin.h;
+
+    private void comment(int number, String author, String body) throws Exception {
+        Comment c = h.gh.comment(PluginHarness.REPO, number, author, body);
+        h.send("issue_comment", Payloads.issueComment(PluginHarness.REPO, number, true, c, "User"));
+        h.settle();
+    }
+
+    private void status(PullRequest pr, Check.State state) throws Exception {
+        h.gh.setCheck(pr.repo(), pr.headSha(), E2E, state);
+        h.send("status", Payloads.status(pr.repo(), pr.headSha(), E2E, state.name().toLowerCase()));
+        h.settle();
+    }
+
+    @Test
+    void aCiReportOnAHeldBumpCostsNoChecksReadAndTheReleaseReadsThem() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        comment(pr.number(), "alice", "/hold flaky");
+        status(pr, Check.State.PENDING); // a CI report while held: the hold is what the status shows
+        assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Held by @alice: flaky");
+
+        h.gh.resetCalls();
+        status(pr, Check.State.SUCCESS);
+        assertThat(h.gh.calls()).as("held and shown: the PR and its ledger, no checks, nothing written")
+                .isEqualTo(Map.of("pullRequest", 1, "comments", 1));
+        status(pr, Check.State.FAILURE);
+        assertThat(h.gh.calls().get("checks")).as("a failure while held is not read either (no /retest while held)")
+                .isNull();
+        assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Held by @alice: flaky");
+
+        status(pr, Check.State.SUCCESS);
+        h.gh.resetCalls();
+        comment(pr.number(), "alice", "/hold cancel");
+        assertThat(h.gh.calls().get("checks")).as("the release reads the checks, and again before the label")
+                .isGreaterThanOrEqualTo(1);
+        assertThat(Bumps.statusText(h, pr)).startsWith("SUCCESS");
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+    }
+}

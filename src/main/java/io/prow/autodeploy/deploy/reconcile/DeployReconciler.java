@@ -211,7 +211,8 @@ public final class DeployReconciler {
         List<String> done = applier.apply(s, d);
         // GitHub shows it now (issue 16: held reads, CI starts while not finished). Also after a deploy's success:
         // the head's known checks must not keep the "not finished" read before it.
-        reader.shown(c, s.pr().headSha(), d.statusState(), d.statusText());
+        reader.shown(c, s.pr().headSha(), d.statusState(), d.statusText(),
+                d.firstClosed().map(GateResult::gate).orElse(null));
         LOG.info("decision on {}: {} ({}){}", key(c, number), d.deploy() ? "deploy" : "wait", d.statusText(),
                 done.isEmpty() ? ", nothing to change" : ", " + String.join("; ", done));
         observer.observed(new Reading(s, reading.recentlyClosed()), d); // the snapshot the decision was made on

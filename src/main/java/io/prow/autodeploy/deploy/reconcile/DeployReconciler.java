@@ -156,9 +156,10 @@ public final class DeployReconciler {
     private Optional<Decision> reconcileLocked(RepoConfig c, int number, Optional<PendingReport> pending,
                                                Optional<PullRequest> given) {
         if (pending.isPresent() && given.isEmpty() && reader.pendingAndShown(c, pending.get())) {
-            // A CI start while the head already shows "tests not finished": nothing it says can change a gate or
-            // the status, so nothing is read or written; the report is kept with the head's checks (issue 16).
-            LOG.debug("pending {} on {}: already shown as not finished, no reads", pending.get().context(),
+            // A CI start while the head already shows the hold or "tests not finished": nothing it says can change
+            // a gate or the status, so nothing is read or written; the report is kept with the head's checks
+            // (issue 16). A failed write leaves GitHub's text as read, so the retry or the sweep decides again.
+            LOG.debug("pending {} on {}: the status shown cannot change, no reads", pending.get().context(),
                     key(c, number));
             return Optional.empty();
         }

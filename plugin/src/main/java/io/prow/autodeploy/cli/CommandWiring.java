@@ -37,7 +37,8 @@ final class CommandWiring {
                 new RollbackCommand(gh, gh, gh, gh, gh, deploy.holds, replies),
                 new ApproveDeployCommand(deploy.overrides, replies), new DeployNowCommand(deploy.overrides, replies));
         this.registry = new CommandRegistry(commands);
-        this.recovery = new CommandRecovery(gh, gh, registry, clock);
+        // The newest merged bump from the deploy history's cached listing: one closed listing per sweep (issue 16).
+        this.recovery = new CommandRecovery(gh, gh, registry, clock, deploy.reconciler.history()::autobumps);
         this.dispatcher = new CommandDispatcher(registry,
                 new CachedAuthorizer(gh, CachedAuthorizer.DEFAULT_TTL, Ticker.systemTicker()), replies, metrics,
                 CommandDispatcher.DEFAULT_BACKOFF, pause, clock);

@@ -39,16 +39,26 @@ public final class CommandRecovery {
     static final String DELIVERY_PREFIX = "recovered-";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
-    private final PullRequests prs;
     private final Comments comments;
     private final CommandRegistry registry;
     private final Clock clock;
+    private final java.util.function.Function<RepoConfig, List<PullRequest>> closedAutobumps;
 
     public CommandRecovery(PullRequests prs, Comments comments, CommandRegistry registry, Clock clock) {
-        this.prs = prs;
+        this(prs, comments, registry, clock, c -> AutobumpPulls.closedAutobumps(prs, c, 1));
+    }
+
+    /**
+     * {@code closedAutobumps}: where the newest merged bump is taken from; the plugin passes the deploy history's
+     * cached listing (ClosedPullsCache), which the sweep's reconcile has just read again whenever a bump could have
+     * closed (its close event, or the open autobump PRs changed or none is open), so a sweep lists it once, not twice.
+     */
+    public CommandRecovery(PullRequests prs, Comments comments, CommandRegistry registry, Clock clock,
+                           java.util.function.Function<RepoConfig, List<PullRequest>> closedAutobumps) {
         this.comments = comments;
         this.registry = registry;
         this.clock = clock;
+        this.closedAutobumps = closedAutobumps;
     }
 
     /** One unanswered command to run, with the delivery id its logs and reply carry. */
@@ -73,7 +83,7 @@ public final class CommandRecovery {
         }
         Map<Integer, PullRequest> prs = new LinkedHashMap<>();
         open.forEach(pr -> prs.put(pr.number(), pr));
-        AutobumpPulls.closedAutobumps(this.prs, c, 1).stream().filter(PullRequest::merged)
+        closedAutobumps.apply(c).stream().filter(PullRequest::merged)
                 .max(Comparator.comparing(PullRequest::mergedAt)).ifPresent(pr -> prs.putIfAbsent(pr.number(), pr));
         Instant since = clock.instant().minus(window);
         List<Pending> out = new ArrayList<>();

@@ -61,4 +61,30 @@ class HeldChecksCostTest {
         assertThat(Bumps.statusText(h, pr)).startsWith("SUCCESS");
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
     }
+
+    @Test
+    void aCiStartOnAHeldBumpWhoseStatusShowsTheHoldCostsNothingAndTheReleaseSeesItRunning() throws Exception {
+        String lint = "pull-test-infra-lint";
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        comment(pr.number(), "alice", "/hold flaky");
+        assertThat(Bumps.statusText(h, pr)).isEqualTo("PENDING Held by @alice: flaky");
+
+        h.gh.resetCalls();
+        h.gh.setCheck(pr.repo(), pr.headSha(), lint, Check.State.PENDING);
+        h.send("status", Payloads.status(pr.repo(), pr.headSha(), lint, "pending"));
+        h.settle();
+        assertThat(h.gh.calls()).as("the hold is shown and a CI start cannot open a gate: no request").isEmpty();
+
+        comment(pr.number(), "alice", "/hold cancel");
+        assertThat(Bumps.statusText(h, pr)).as("the release reads the checks: lint still runs")
+                .isEqualTo("PENDING Waiting: tests not finished on " + pr.headSha().substring(0, 7));
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).doesNotContain("autodeploy/ready");
+
+        h.gh.setCheck(pr.repo(), pr.headSha(), lint, Check.State.SUCCESS);
+        h.send("status", Payloads.status(pr.repo(), pr.headSha(), lint, "success"));
+        h.settle();
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+    }
 }

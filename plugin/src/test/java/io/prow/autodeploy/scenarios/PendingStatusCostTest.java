@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PendingStatusCostTest {
     static final String E2E = "pull-test-infra-e2e";
     static final String UNIT = "pull-test-infra-unit";
+    static final String LINT = "pull-test-infra-lint";
 
     @RegisterExtension
     final SeededPlugin plugin = new SeededPlugin("2026-11-25T18:00:00Z");
@@ -64,5 +65,47 @@ class PendingStatusCostTest {
         assertThat(h.gh.calls()).as("read, not trusted").isEqualTo(Map.of("pullRequest", 1, "comments", 1,
                 "checks", 1));
         assertThat(Bumps.statusText(h, pr)).as("GitHub's truth stands").startsWith("SUCCESS");
+    }
+
+    @Test
+    void aCiStartWhileTheHeadShowsNotFinishedCostsNothingAndTheLastSuccessIsRead() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        status(pr, E2E, Check.State.PENDING); // the head shows "not finished" now
+        String notFinished = "PENDING Waiting: tests not finished on " + pr.headSha().substring(0, 7);
+        assertThat(Bumps.statusText(h, pr)).isEqualTo(notFinished);
+
+        h.gh.resetCalls();
+        status(pr, LINT, Check.State.PENDING);
+        assertThat(h.gh.calls()).as("a CI start cannot change a status that already says not finished: no request")
+                .isEmpty();
+
+        h.gh.resetCalls();
+        status(pr, E2E, Check.State.SUCCESS);
+        assertThat(h.gh.calls()).as("a success is read (lint still runs): the PR, its ledger, the checks; no write")
+                .isEqualTo(Map.of("pullRequest", 1, "comments", 1, "checks", 1));
+        assertThat(Bumps.statusText(h, pr)).isEqualTo(notFinished);
+
+        status(pr, LINT, Check.State.SUCCESS);
+        assertThat(Bumps.statusText(h, pr)).startsWith("SUCCESS");
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+    }
+
+    @Test
+    void aCiStartAfterTheDeploysSuccessIsReadAndTakesTheLabelOff() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        status(pr, E2E, Check.State.PENDING);
+        status(pr, E2E, Check.State.SUCCESS); // read "not finished", then wrote success and the label
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+
+        h.gh.resetCalls();
+        status(pr, LINT, Check.State.PENDING); // a new job starts on the labelled head
+        assertThat(h.gh.calls()).as("the known status is the success written, not the pending read before it")
+                .containsEntry("pullRequest", 1).containsEntry("removeLabel", 1);
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).doesNotContain("autodeploy/ready");
+        assertThat(Bumps.statusText(h, pr)).startsWith("PENDING Waiting: tests not finished");
     }
 }

@@ -37,7 +37,7 @@ public final class TestsGate implements Gate {
         // (issue 16: each CI report used to rename what runs and cost a status write). Names appear only where
         // oncall must act: what failed, and what never reported once everything else has finished (a renamed or
         // untriggered job). The checks themselves are on the PR.
-        String running = "Waiting: tests not finished on " + shortSha(s.pr().headSha());
+        String running = notFinished(s.pr().headSha());
         if (wanted.isEmpty()) {
             return GateResult.closed(NAME, running);
         }
@@ -61,6 +61,11 @@ public final class TestsGate implements Gate {
     /** Two results under one name (a status and a check run): the less successful counts. */
     private static Check worse(Check a, Check b) {
         return a.state().compareTo(b.state()) >= 0 ? a : b;
+    }
+
+    /** The one text while tests run on {@code sha}, whatever has reported so far. */
+    public static String notFinished(String sha) {
+        return "Waiting: tests not finished on " + shortSha(sha);
     }
 
     public static String shortSha(String sha) {

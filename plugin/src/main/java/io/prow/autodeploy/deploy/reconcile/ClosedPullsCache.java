@@ -57,10 +57,18 @@ public final class ClosedPullsCache {
 
     /** The union of both listings, each cached (see the class), newest first, no repeats. */
     public List<PullRequest> get(RepoConfig c) {
-        List<PullRequest> bumps = autobumps.get(c.repo(), AUTOBUMPS_MAX_AGE,
-                () -> AutobumpPulls.closedAutobumps(prs, c, 1));
+        List<PullRequest> bumps = autobumps(c);
         List<PullRequest> base = recent.get(c.repo(), RECENT_MAX_AGE, () -> AutobumpPulls.recentOnBase(prs, c));
         return AutobumpPulls.union(bumps, base);
+    }
+
+    /**
+     * The closed autobump listing alone, cached as in {@link #get} (the command recovery's newest merged bump: the
+     * sweep's reconcile has just read it when it could have changed, so a second listing in the same sweep is spared;
+     * issue 16: sweeps are most of a week's requests).
+     */
+    public List<PullRequest> autobumps(RepoConfig c) {
+        return autobumps.get(c.repo(), AUTOBUMPS_MAX_AGE, () -> AutobumpPulls.closedAutobumps(prs, c, 1));
     }
 
     /** An autobump PR closed or reopened, a push to the base branch, the sweep: read the autobump listing again. */

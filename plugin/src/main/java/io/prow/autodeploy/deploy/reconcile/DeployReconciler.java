@@ -155,6 +155,14 @@ public final class DeployReconciler {
 
     private Optional<Decision> reconcileLocked(RepoConfig c, int number, Optional<PendingReport> pending,
                                                Optional<PullRequest> given) {
+        if (pending.isPresent() && given.isEmpty() && reader.pendingAndShown(c, pending.get())) {
+            // A CI start while the head already shows the hold or "tests not finished": nothing it says can change
+            // a gate or the status, so nothing is read or written; the report is kept with the head's checks
+            // (issue 16). A failed write leaves GitHub's text as read, so the retry or the sweep decides again.
+            LOG.debug("pending {} on {}: the status shown cannot change, no reads", pending.get().context(),
+                    key(c, number));
+            return Optional.empty();
+        }
         Optional<Reading> read = given.isPresent() ? reader.read(c, given.get()) : reader.read(c, number, pending);
         if (read.isEmpty()) {
             return Optional.empty();
@@ -202,9 +210,10 @@ public final class DeployReconciler {
             }
         }
         List<String> done = applier.apply(s, d);
-        if (!d.deploy() && d.statusState() == io.prow.autodeploy.github.StatusState.PENDING) {
-            reader.shownPending(c, s.pr().headSha(), d.statusText()); // GitHub shows it now (issue 16: held reads)
-        }
+        // GitHub shows it now (issue 16: held reads, CI starts while not finished). Also after a deploy's success:
+        // the head's known checks must not keep the "not finished" read before it.
+        reader.shown(c, s.pr().headSha(), d.statusState(), d.statusText(),
+                d.firstClosed().map(GateResult::gate).orElse(null));
         LOG.info("decision on {}: {} ({}){}", key(c, number), d.deploy() ? "deploy" : "wait", d.statusText(),
                 done.isEmpty() ? ", nothing to change" : ", " + String.join("; ", done));
         observer.observed(new Reading(s, reading.recentlyClosed()), d); // the snapshot the decision was made on

@@ -10,6 +10,8 @@ import io.prow.autodeploy.deploy.gates.Gates;
 import io.prow.autodeploy.deploy.gates.PrMarkers;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
+import io.prow.autodeploy.deploy.gates.HoldGate;
+import io.prow.autodeploy.deploy.gates.TestsGate;
 import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Checks;
@@ -34,7 +36,8 @@ import java.util.Optional;
  * All reads one deploy decision needs, in one place so their cost is visible: the PR (1; 0 when a listing just
  * read carried it: the sweep, a push to the base branch), its files (0 when the
  * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1;
- * 0 after a pending status event for a context not last read finished: {@link PendingReport}; 0 while our hold
+ * 0 after a pending status event for a context not last read finished: {@link PendingReport}; nothing at all
+ * for such an event while the head already shows "tests not finished": {@link #pendingAndShown}; 0 while our hold
  * stands and the head's status already shows it: {@link #heldAndShown}),
  * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
  * {@link ClosedPullsCache}: read again after an autobump PR opens or closes, on each sweep or base-branch push, and
@@ -62,6 +65,8 @@ public final class SnapshotReader {
     private final Cache<String, List<ChangedFile>> filesBySha;
     // The head's checks as last read (plus pending reports since): what a pending status event is applied to.
     private final Cache<String, List<Check>> checksBySha;
+    // The text of our status last shown on a head, when a gate a CI start cannot open or change gave it (hold, tests).
+    private final Cache<String, String> shownBy;
 
     public SnapshotReader(PullRequests prs, Checks checks, Comments comments, Contents contents, AlertSource alerts) {
         this(prs, checks, comments, contents, alerts, Clock.systemUTC());
@@ -85,6 +90,8 @@ public final class SnapshotReader {
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .build();
         this.checksBySha = Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(FILES_IDLE)
+                .ticker(() -> clock.millis() * 1_000_000L).build();
+        this.shownBy = Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(FILES_IDLE)
                 .ticker(() -> clock.millis() * 1_000_000L).build();
     }
 
@@ -193,15 +200,56 @@ public final class SnapshotReader {
     }
 
     /**
-     * Our status context on {@code sha} is now pending with {@code text} (just written, or found so): put into the
-     * head's last read checks, so the next decision while held knows GitHub shows the hold ({@link #heldAndShown}).
+     * Whether a pending {@code report} cannot change what the head shows: the head's last read checks (plus pending
+     * reports since) show our status pending with the text we last showed there from the hold gate or the tests
+     * gate's "not finished" ({@link #shown}); the hold comes before tests, and a pending report can only keep the
+     * tests gate closed, so the decision would be the same, and whatever else
+     * could change (labels, comments, pushes, the hold) comes with its own event and the sweep reads it. Then the
+     * report is applied to the known checks, so the next decision sees it, and nothing is read (issue 16: every CI
+     * start on the bump read the PR, charged whenever the base branch had moved). Not when the last read has the
+     * context finished (a rerun or a stale delivery: {@link PendingReport#applyTo}).
      */
-    void shownPending(RepoConfig c, String sha, String text) {
+    boolean pendingAndShown(RepoConfig c, PendingReport report) {
+        String key = c.repo() + "@" + report.sha();
+        List<Check> known = checksBySha.getIfPresent(key);
+        if (known == null) {
+            return false;
+        }
+        String text = shownBy.getIfPresent(key);
         String context = c.merge().statusContext();
+        boolean shown = text != null && known.stream().anyMatch(k -> k.context().equals(context)
+                && k.state() == Check.State.PENDING && text.equals(k.description()));
+        Optional<List<Check>> folded = shown ? report.applyTo(known) : Optional.empty();
+        folded.ifPresent(f -> checksBySha.put(key, f));
+        return folded.isPresent();
+    }
+
+    /**
+     * Our status context on {@code sha} is now {@code state} with {@code text}, given by the first closed
+     * {@code gate} (null: deploy) (just written, or found so): put into
+     * the head's last read checks, so the next decision knows what GitHub shows ({@link #heldAndShown},
+     * {@link #pendingAndShown}). A deploy's success must replace the "not finished" read before it, or a later CI
+     * start would be taken as already shown and the label would stay.
+     */
+    void shown(RepoConfig c, String sha, io.prow.autodeploy.github.StatusState state, String text, String gate) {
+        String context = c.merge().statusContext();
+        String key = c.repo() + "@" + sha;
+        // Gates a CI start cannot change: the hold (before tests) and tests not finished (it only keeps that closed).
+        if (state == io.prow.autodeploy.github.StatusState.PENDING && (HoldGate.NAME.equals(gate)
+                || TestsGate.NAME.equals(gate) && TestsGate.notFinished(sha).equals(text))) {
+            shownBy.put(key, text);
+        } else {
+            shownBy.invalidate(key);
+        }
+        Check.State as = switch (state) {
+            case SUCCESS -> Check.State.SUCCESS;
+            case PENDING -> Check.State.PENDING;
+            default -> Check.State.FAILURE;
+        };
         checksBySha.asMap().computeIfPresent(c.repo() + "@" + sha, (k, list) -> {
             List<Check> out = new ArrayList<>(list.stream().filter(x -> !x.context().equals(context))
                     .toList());
-            out.add(new Check(context, Check.State.PENDING, text, null));
+            out.add(new Check(context, as, text, null));
             return List.copyOf(out);
         });
     }

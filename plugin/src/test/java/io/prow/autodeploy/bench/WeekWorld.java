@@ -7,6 +7,7 @@ import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
+import io.prow.autodeploy.testing.TestRepo;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import java.time.Instant;
@@ -26,8 +27,7 @@ final class WeekWorld {
     static final String READY = "autodeploy/ready";
     static final String HOLD = "do-not-merge/hold";
     static final String OURS = "autodeploy";
-    static final String FILE = "config/prow/cluster/hook_deployment.yaml";
-    private static final String IMAGE = "us-docker.pkg.dev/k8s-infra-prow/images/hook:";
+    static final String FILE = TestRepo.FILE;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Event(String type, String json) {}
@@ -42,15 +42,11 @@ final class WeekWorld {
         this.gh = new InMemoryGitHub(clock, BOT);
         gh.addTeamMember("kubernetes", "test-infra-oncall", ONCALL);
         gh.addOrgMember("kubernetes", ONCALL);
-        gh.createRepo(REPO, "master", Map.of(FILE, deployment("v20261118-a1b2c3d4e5"), "README.md", "# test-infra\n"));
+        gh.createRepo(REPO, "master",
+                Map.of(FILE, TestRepo.deployment("v20261118-a1b2c3d4e5"), "README.md", "# test-infra\n"));
         int merged = gh.openPullRequest(REPO, BOT, BOT, "autobump", "master", "Update Prow to v20261124-0a1b2c3d4e",
-                Map.of(FILE, deployment("v20261124-0a1b2c3d4e")));
+                Map.of(FILE, TestRepo.deployment("v20261124-0a1b2c3d4e")));
         gh.merge(REPO, merged);
-    }
-
-    static String deployment(String tag) {
-        return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: hook\nspec:\n  template:\n    spec:\n"
-                + "      containers:\n      - name: hook\n        image: " + IMAGE + tag + "\n";
     }
 
     /** The open autobump PR, or null. */
@@ -62,7 +58,7 @@ final class WeekWorld {
     /** The autobumper opens the day's PR, or force-pushes (rebases) the open one: a new head SHA. */
     Event autobumpPush(String tag, int rebase) {
         // The rebase count makes each push's tree differ, as a rebase on a moving master does.
-        Map<String, String> changes = Map.of(FILE, deployment(tag) + "# rebase " + rebase + "\n");
+        Map<String, String> changes = Map.of(FILE, TestRepo.deployment(tag) + "# rebase " + rebase + "\n");
         PullRequest open = openBump();
         if (open == null) {
             int n = gh.openPullRequest(REPO, BOT, BOT, "autobump", "master", "Update Prow to " + tag, changes);
@@ -198,7 +194,7 @@ final class WeekWorld {
             problems.add("#" + bump + " (" + tag + ") not merged: labels " + pr.labels() + ", status "
                     + gh.peekChecks(REPO, pr.headSha()).get(OURS));
         }
-        if (!gh.peekTree(REPO, "master").getOrDefault(FILE, "").contains(IMAGE + tag + "\n")) {
+        if (!gh.peekTree(REPO, "master").getOrDefault(FILE, "").contains(TestRepo.IMAGE + tag + "\n")) {
             problems.add("master does not deploy " + tag);
         }
         if (!pr.hasLabel(READY) || pr.hasLabel(HOLD)) {

@@ -1,6 +1,8 @@
 package io.prow.autodeploy.github;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** The GitHub events the plugin acts on, typed. Everything else parses to {@link Ignored}. */
 public sealed interface WebhookEvent {
@@ -26,8 +28,16 @@ public sealed interface WebhookEvent {
     /** {@code check_run} or {@code check_suite}: checks changed on {@code sha}; PR numbers when GitHub knows them. */
     record CheckEvent(RepoRef repo, String sha, List<Integer> pullNumbers) implements WebhookEvent {}
 
-    /** {@code push}: {@code ref} moved to {@code after}. */
-    record PushEvent(RepoRef repo, String ref, String after) implements WebhookEvent {}
+    /**
+     * {@code push}: {@code ref} moved to {@code after}. {@code paths}: every file the pushed commits added, removed or
+     * modified, when the payload lists them all; empty when it cannot be known (no commits listed, a forced push or
+     * a deletion, or a list that may be cut short).
+     */
+    record PushEvent(RepoRef repo, String ref, String after, Optional<Set<String>> paths) implements WebhookEvent {
+        public PushEvent(RepoRef repo, String ref, String after) {
+            this(repo, ref, after, Optional.empty());
+        }
+    }
 
     /** Any event type we do not handle, or one without a repository. */
     record Ignored(RepoRef repo, String eventType) implements WebhookEvent {}

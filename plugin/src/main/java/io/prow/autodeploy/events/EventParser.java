@@ -29,7 +29,8 @@ public final class EventParser {
                     text(root, "context"), text(root, "state"));
             case "check_run" -> checkEvent(required(repo), need(root, "check_run"));
             case "check_suite" -> checkEvent(required(repo), need(root, "check_suite"));
-            case "push" -> new WebhookEvent.PushEvent(required(repo), needText(root, "ref"), text(root, "after"));
+            case "push" -> new WebhookEvent.PushEvent(required(repo), needText(root, "ref"), text(root, "after"),
+                    PushedPaths.of(root));
             default -> new WebhookEvent.Ignored(repo, eventType);
         };
     }

@@ -99,7 +99,11 @@ public final class EventRouter implements EventSink {
             return shaKey(c, ch.sha());
         }
         if (e instanceof PushEvent p) {
-            return p.ref().equals("refs/heads/" + c.baseBranch()) ? Optional.of(repo) : Optional.empty();
+            // Another PR's merge touches no file an autobump may change: nothing we decide on moved (the bump's own
+            // merge and a rollback's come as pull_request closed too, and the sweep still runs). Issue 16: each such
+            // merge cost a repo-wide reconcile, the open listing and the bump's checks and ledger.
+            boolean ours = p.paths().map(paths -> paths.stream().anyMatch(c.autobump()::allowsPath)).orElse(true);
+            return p.ref().equals("refs/heads/" + c.baseBranch()) && ours ? Optional.of(repo) : Optional.empty();
         }
         return Optional.empty();
     }

@@ -96,13 +96,26 @@ final class WeekWorld {
         return green ? merge(pr.number()) : List.of();
     }
 
-    /** Tide merges a PR: pull_request closed (merged) and the push to master. */
+    /**
+     * Tide merges a PR: pull_request closed (merged) and the push to master, whose commit lists the files the merge
+     * changed (as GitHub's push payload does), read from master's tree before and after.
+     */
     List<Event> merge(int number) {
+        String before = gh.branchSha(REPO, "master").orElseThrow();
+        Map<String, String> was = gh.peekTree(REPO, "master");
         gh.merge(REPO, number);
         String master = gh.branchSha(REPO, "master").orElseThrow();
-        return List.of(new Event("pull_request", Payloads.pullRequest("closed",
-                        gh.peek(REPO, number))),
-                new Event("push", Payloads.push(REPO, "refs/heads/master", master)));
+        Map<String, String> now = gh.peekTree(REPO, "master");
+        PullRequest pr = gh.peek(REPO, number);
+        List<String> added = now.keySet().stream().filter(p -> !was.containsKey(p)).sorted().toList();
+        List<String> removed = was.keySet().stream().filter(p -> !now.containsKey(p)).sorted().toList();
+        List<String> modified = now.keySet().stream().filter(p -> was.containsKey(p) && !was.get(p).equals(now.get(p)))
+                .sorted().toList();
+        String message = "Merge pull request #" + number + " from " + pr.headOwner() + "/" + pr.headRef() + "\n\n"
+                + pr.title();
+        return List.of(new Event("pull_request", Payloads.pullRequest("closed", pr)),
+                new Event("push", Payloads.push(REPO, "refs/heads/master", before, master, message, added, removed,
+                        modified)));
     }
 
     record Opened(int number, Event event) {}

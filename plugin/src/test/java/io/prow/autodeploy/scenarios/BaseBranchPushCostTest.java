@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
+import io.prow.autodeploy.testing.TestRepo;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Issue 16: other PRs' merges move the base branch about twenty times a working day, and every move changes the
  * body of every PR listing and PR read (the base commit is in each PR), so each request they trigger is charged.
  * A push to the base branch, like the sweep, lists the open autobump PRs once and decides on that listing's PR:
- * the PR is not read again, and the closed autobump listing is read again only when the open ones changed.
+ * the PR is not read again, and the closed autobump listing is read again only when the open ones changed. A push
+ * whose commits name only files no autobump may change is not reconciled at all (PushedPaths).
  */
 class BaseBranchPushCostTest {
     @RegisterExtension
@@ -48,6 +51,40 @@ class BaseBranchPushCostTest {
                 .isEqualTo(Map.of("pullRequests", 1, "checks", 1, "comments", 1));
         assertThat(h.gh.writeCalls()).as("nothing changed").isZero();
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+    }
+
+    /** Another PR's merge as GitHub sends it: the push's commit names the files it changed. */
+    private String otherPrMergedWithItsFiles(PullRequest bump, String file) {
+        String before = h.gh.branchSha(bump.repo(), "master").orElseThrow();
+        int other = h.gh.openPullRequest(bump.repo(), "bob", "bob", "fix-typo", "master", "Fix a typo",
+                Map.of(file, "# fixed\n"));
+        h.gh.merge(bump.repo(), other);
+        String after = h.gh.branchSha(bump.repo(), "master").orElseThrow();
+        return Payloads.push(bump.repo(), "refs/heads/master", before, after,
+                "Merge pull request #" + other + " from bob/fix-typo\n\nFix a typo", List.of(), List.of(),
+                List.of(file));
+    }
+
+    @Test
+    void anotherPrsMergeThatTouchesNoAutobumpPathCostsNothing() throws Exception {
+        PullRequest pr = deployedBump();
+        String push = otherPrMergedWithItsFiles(pr, "README.md");
+        h.gh.resetCalls();
+        h.send("push", push);
+        h.settle();
+        assertThat(h.gh.calls()).as("the push names README.md only: no reconcile, no request").isEmpty();
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+    }
+
+    @Test
+    void aMergeThatTouchesTheDeploymentFilesIsReconciledAsBefore() throws Exception {
+        PullRequest pr = deployedBump();
+        String push = otherPrMergedWithItsFiles(pr, TestRepo.FILE);
+        h.gh.resetCalls();
+        h.send("push", push);
+        h.settle();
+        assertThat(h.gh.calls()).as("a file under autobump.paths changed on master: the same reconcile as an "
+                + "unknown push").isEqualTo(Map.of("pullRequests", 1, "checks", 1, "comments", 1));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
+import java.util.List;
 
 /**
  * Webhook payloads in GitHub's real shapes (the fields GitHub sends that matter here, nested as GitHub nests
@@ -85,6 +86,43 @@ public final class Payloads {
         root.put("before", "0".repeat(40));
         root.put("after", after);
         root.putArray("commits");
+        return root.toString();
+    }
+
+    /**
+     * A push of one commit {@code after} (a merge by Tide) that added, removed and modified these files, with the
+     * fields GitHub sends (webhooks/push.main.json is a real one): pusher, created/deleted/forced, compare, the commit
+     * in {@code commits} and as {@code head_commit}, sender.
+     */
+    public static String push(RepoRef repo, String ref, String before, String after, String message,
+                              List<String> added, List<String> removed, List<String> modified) {
+        ObjectNode root = base(repo);
+        root.put("ref", ref);
+        root.put("before", before);
+        root.put("after", after);
+        root.putObject("pusher").put("name", "k8s-ci-robot").put("email", "k8s-ci-robot@users.noreply.github.com");
+        root.put("created", false);
+        root.put("deleted", false);
+        root.put("forced", false);
+        root.putNull("base_ref");
+        root.put("compare", "https://github.com/" + repo + "/compare/" + before.substring(0, 12) + "..."
+                + after.substring(0, 12));
+        ObjectNode commit = root.putArray("commits").addObject();
+        commit.put("id", after);
+        commit.put("tree_id", "4b825dc642cb6eb9a060e54bf8d69288fbee4904");
+        commit.put("distinct", true);
+        commit.put("message", message);
+        commit.put("timestamp", "2026-11-30T17:45:00Z");
+        commit.put("url", "https://github.com/" + repo + "/commit/" + after);
+        commit.putObject("author").put("name", "Kubernetes Prow Robot")
+                .put("email", "k8s-ci-robot@users.noreply.github.com").put("username", "k8s-ci-robot");
+        commit.putObject("committer").put("name", "GitHub").put("email", "noreply@github.com")
+                .put("username", "web-flow");
+        added.forEach(commit.putArray("added")::add);
+        removed.forEach(commit.putArray("removed")::add);
+        modified.forEach(commit.putArray("modified")::add);
+        root.set("head_commit", commit.deepCopy());
+        user(root.putObject("sender"), "k8s-ci-robot", "User");
         return root.toString();
     }
 

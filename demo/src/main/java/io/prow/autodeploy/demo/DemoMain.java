@@ -3,9 +3,9 @@ package io.prow.autodeploy.demo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code make demo}: a deploy day against the sandbox GitHub, printed as a timeline. Its own binary, in its own

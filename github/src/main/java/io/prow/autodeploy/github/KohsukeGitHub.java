@@ -2,12 +2,14 @@ package io.prow.autodeploy.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHDirection;
 import org.kohsuke.github.GHException;
@@ -15,10 +17,8 @@ import org.kohsuke.github.GHIssueComment;
 import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHPullRequestQueryBuilder;
-import org.kohsuke.github.GHCommitState;
 import org.kohsuke.github.GHTreeEntry;
 import org.kohsuke.github.PagedIterator;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The port over {@code org.kohsuke:github-api}. Every method issues a fixed, small number of requests (pinned by

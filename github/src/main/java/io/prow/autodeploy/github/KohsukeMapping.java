@@ -1,5 +1,6 @@
 package io.prow.autodeploy.github;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URL;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import org.kohsuke.github.GHIssueState;
 import org.kohsuke.github.GHLabel;
 import org.kohsuke.github.GHPullRequest;
 import org.kohsuke.github.GHRepository;
-import com.fasterxml.jackson.databind.JsonNode;
 
 /** kohsuke (and raw JSON) objects → our value types. Only reads fields already in the answer: no lazy fetches. */
 final class KohsukeMapping {

@@ -1,8 +1,8 @@
 package io.prow.autodeploy.alerts;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollback.RollbackResult;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,8 +1,6 @@
 package io.prow.autodeploy.alerts;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.rollback.Deploy;
-import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.Contents;
@@ -10,6 +8,8 @@ import io.prow.autodeploy.github.GitWrites;
 import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.PullRequests;
+import io.prow.autodeploy.ledger.DeployHolds;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollback.DeployHistory;
 import io.prow.autodeploy.rollback.PlanOutcome;
 import io.prow.autodeploy.rollback.RollbackExecutor;

@@ -20,9 +20,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The plugin binary: serves by default with the flags every Prow plugin has; subcommands check and simulate. */
 @Command(name = "prow-autodeploy", mixinStandardHelpOptions = true, version = "prow-autodeploy 0.1.0",

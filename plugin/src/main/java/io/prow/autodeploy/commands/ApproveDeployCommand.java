@@ -1,9 +1,9 @@
 package io.prow.autodeploy.commands;
 
-import io.prow.autodeploy.ledger.InertText;
 import io.prow.autodeploy.deploy.gates.PrMarkers;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.ledger.InertText;
 import java.util.List;
 import java.util.Optional;
 

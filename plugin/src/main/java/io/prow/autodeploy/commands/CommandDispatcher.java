@@ -1,8 +1,8 @@
 package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.github.GitHubException;
+import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.metrics.Metrics;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,14 +1,14 @@
 package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.rollback.AutobumpPulls;
-import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.PullRequests;
+import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.ledger.PrLedger;
 import io.prow.autodeploy.ledger.ReplyRecord;
+import io.prow.autodeploy.rollback.AutobumpPulls;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.prow.autodeploy.commands;
 
-import io.prow.autodeploy.ledger.InertText;
 import io.prow.autodeploy.deploy.gates.PrMarkers;
+import io.prow.autodeploy.ledger.InertText;
 import java.util.List;
 import java.util.Optional;
 

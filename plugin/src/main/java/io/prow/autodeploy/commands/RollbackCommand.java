@@ -2,15 +2,14 @@ package io.prow.autodeploy.commands;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.Role;
-import io.prow.autodeploy.rollback.Deploy;
-import io.prow.autodeploy.ledger.DeployHolds;
-import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.BotIdentity;
 import io.prow.autodeploy.github.Contents;
 import io.prow.autodeploy.github.GitHubException;
 import io.prow.autodeploy.github.GitWrites;
 import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PullRequests;
+import io.prow.autodeploy.ledger.DeployHolds;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollback.PlanOutcome;
 import io.prow.autodeploy.rollback.RollbackConflict;
 import io.prow.autodeploy.rollback.RollbackExecutor;

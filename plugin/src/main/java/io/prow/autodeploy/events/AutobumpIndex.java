@@ -1,9 +1,9 @@
 package io.prow.autodeploy.events;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.deploy.reconcile.DeployObserver;
-import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.Decision;
+import io.prow.autodeploy.deploy.gates.Snapshot;
+import io.prow.autodeploy.deploy.reconcile.DeployObserver;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.RepoRef;
 import java.time.Clock;

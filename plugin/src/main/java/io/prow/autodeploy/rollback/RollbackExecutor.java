@@ -1,8 +1,6 @@
 package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.ledger.DeployHolds;
-import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.BotIdentity;
 import io.prow.autodeploy.github.Contents;
 import io.prow.autodeploy.github.GitHubException;
@@ -11,6 +9,7 @@ import io.prow.autodeploy.github.Labels;
 import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.PullRequests;
+import io.prow.autodeploy.ledger.DeployHolds;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;

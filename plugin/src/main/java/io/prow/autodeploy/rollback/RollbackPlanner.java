@@ -1,7 +1,6 @@
 package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.Contents;
 import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.github.RepoRef;

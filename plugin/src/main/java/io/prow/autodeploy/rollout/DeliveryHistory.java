@@ -1,9 +1,9 @@
 package io.prow.autodeploy.rollout;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.rollback.Deploy;
-import io.prow.autodeploy.ledger.HoldInfo;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.ledger.HoldInfo;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollback.DeployHistory;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.prow.autodeploy.rollout;
 
-import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.ledger.InertText;
+import io.prow.autodeploy.rollback.Deploy;
 import java.util.Optional;
 
 /** What we say on the merged PR when its rollout fails or sticks, and when its deploy job later passes. */

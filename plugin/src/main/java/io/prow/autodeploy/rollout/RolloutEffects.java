@@ -1,13 +1,13 @@
 package io.prow.autodeploy.rollout;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.rollback.Deploy;
-import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.StatusState;
 import io.prow.autodeploy.github.Statuses;
+import io.prow.autodeploy.ledger.DeployHolds;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollback.DeployHistory;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.prow.autodeploy.rollout;
 
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.config.RolloutConfig;
-import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.github.Check;
+import io.prow.autodeploy.rollback.Deploy;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

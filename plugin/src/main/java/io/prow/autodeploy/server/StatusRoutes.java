@@ -2,9 +2,9 @@ package io.prow.autodeploy.server;
 
 import io.javalin.config.RoutesConfig;
 import io.prow.autodeploy.config.PluginConfig;
-import java.util.function.Supplier;
 import io.prow.autodeploy.metrics.status.StatusBoard;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /} (HTML) and {@code GET /status.json} on the main port: read-only views of the {@link StatusBoard},

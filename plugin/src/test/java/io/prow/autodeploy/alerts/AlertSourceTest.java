@@ -3,9 +3,9 @@ package io.prow.autodeploy.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.prow.autodeploy.alerts.AlertState.FiringAlert;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.gates.AlertGate;
-import io.prow.autodeploy.alerts.AlertState.FiringAlert;
 import io.prow.autodeploy.deploy.gates.GateResult;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.github.PullRequest;

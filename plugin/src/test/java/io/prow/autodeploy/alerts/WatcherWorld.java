@@ -1,12 +1,12 @@
 package io.prow.autodeploy.alerts;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.prow.autodeploy.commands.Holds;
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.Gates;
 import io.prow.autodeploy.deploy.reconcile.Applier;
 import io.prow.autodeploy.deploy.reconcile.DeployObserver;
 import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
-import io.prow.autodeploy.deploy.gates.Gates;
-import io.prow.autodeploy.commands.Holds;
 import io.prow.autodeploy.deploy.reconcile.SnapshotReader;
 import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.GitHub;

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class WindowSimulatorTest {
     static final String ALL_DAYS = "  days: [MON, TUE, WED, THU, FRI, SAT, SUN]\n  blackouts: []\n";

@@ -3,8 +3,8 @@ package io.prow.autodeploy.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.ledger.DeployHolds;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -7,17 +7,17 @@ import static io.prow.autodeploy.rollback.RollbackWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.rollback.Deploy.Kind;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.rollback.Deploy.Kind;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class DeployHistoryTest {
     private static final RepoConfig CONFIG = RollbackWorld.defaultConfig();

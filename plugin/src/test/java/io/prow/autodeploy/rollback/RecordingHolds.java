@@ -1,8 +1,8 @@
 package io.prow.autodeploy.rollback;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.ledger.DeployHolds;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.ledger.DeployHolds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package io.prow.autodeploy.rollout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.prow.autodeploy.ledger.HoldInfo;
 import io.prow.autodeploy.github.Check;
+import io.prow.autodeploy.ledger.HoldInfo;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package io.prow.autodeploy.rollout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.prow.autodeploy.config.RepoConfig;
-import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.github.Check;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.sandbox.ManualClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,9 +2,9 @@ package io.prow.autodeploy.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.rollback.Deploy;
-import io.prow.autodeploy.metrics.status.StatusBoard;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.metrics.status.StatusBoard;
+import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.PluginHarness;
 import org.junit.jupiter.api.Test;

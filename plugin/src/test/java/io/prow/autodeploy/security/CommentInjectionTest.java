@@ -6,7 +6,6 @@ import static io.prow.autodeploy.reliability.DeployWorld.READY;
 import static io.prow.autodeploy.reliability.DeployWorld.REPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.reliability.DeployWorld;
 import java.util.Map;
 import java.util.Set;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prow.autodeploy.metrics.status.StatusScenario;
 import io.prow.autodeploy.github.PullRequest;
+import io.prow.autodeploy.metrics.status.StatusScenario;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.PluginHarness;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.prow.autodeploy.deploy.gates;
 
 import io.prow.autodeploy.github.Comment;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import io.prow.autodeploy.ledger.LedgerCodec;
 import io.prow.autodeploy.ledger.Marker;
 import io.prow.autodeploy.ledger.PrLedger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * What our own marker comments on an autobump PR say, so GitHub stays the only store: an oncall approval of the

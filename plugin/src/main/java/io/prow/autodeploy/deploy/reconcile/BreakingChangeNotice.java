@@ -7,9 +7,9 @@ import io.prow.autodeploy.deploy.gates.PrMarkers;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
 import io.prow.autodeploy.deploy.gates.TestsGate;
+import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.Comparison;
 import io.prow.autodeploy.ledger.InertText;
-import io.prow.autodeploy.github.Comments;
 import java.util.Optional;
 
 /**

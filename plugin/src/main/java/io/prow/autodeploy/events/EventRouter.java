@@ -5,7 +5,7 @@ import io.prow.autodeploy.commands.CommandRegistry;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.reconcile.DeployReconciler;
-import io.prow.autodeploy.deploy.reconcile.PendingReport;
+import io.prow.autodeploy.deploy.reconcile.StatusReport;
 import io.prow.autodeploy.github.BotIdentity;
 import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.GitHubException;
@@ -164,14 +164,24 @@ public final class EventRouter implements EventSink {
                 commands.handle(c, ic, d.guid());
             }
         } else if (e instanceof StatusEvent s) {
-            Optional<PendingReport> pending = "pending".equals(s.state()) && s.context() != null
-                    ? Optional.of(new PendingReport(s.sha(), s.context())) : Optional.empty();
-            reconcileSha(c, s.sha(), List.of(), pending);
+            Optional<StatusReport> report = s.context() == null ? Optional.empty() : reported(s.state())
+                    .map(state -> new StatusReport(s.sha(), s.context(), state));
+            reconcileSha(c, s.sha(), List.of(), report);
         } else if (e instanceof CheckEvent ch) {
             reconcileSha(c, ch.sha(), ch.pullNumbers(), Optional.empty());
         } else if (e instanceof PushEvent) {
             reconciler.reconcileRepo(c); // re-reads the autobump listing: a merge, maybe an autobump PR's
         }
+    }
+
+    /** GitHub's commit status states (REST "commit statuses": error, failure, pending, success); others: none. */
+    private static Optional<io.prow.autodeploy.github.Check.State> reported(String state) {
+        return Optional.ofNullable(switch (state == null ? "" : state) {
+            case "pending" -> io.prow.autodeploy.github.Check.State.PENDING;
+            case "success" -> io.prow.autodeploy.github.Check.State.SUCCESS;
+            case "failure", "error" -> io.prow.autodeploy.github.Check.State.FAILURE;
+            default -> null;
+        });
     }
 
     private static boolean closing(PullRequestEvent p) {
@@ -186,18 +196,18 @@ public final class EventRouter implements EventSink {
                 && c.baseBranch().equals(pr.baseRef()) && c.repo().owner().equalsIgnoreCase(String.valueOf(pr.headOwner()));
     }
 
-    private void reconcileSha(RepoConfig c, String sha, List<Integer> numbers, Optional<PendingReport> pending) {
+    private void reconcileSha(RepoConfig c, String sha, List<Integer> numbers, Optional<StatusReport> report) {
         Optional<Integer> known = index.lookup(c.repo(), sha).flatMap(n -> n);
         if (known.isPresent()) {
-            reconciler.reconcile(c, known.get(), pending);
+            reconciler.reconcile(c, known.get(), report);
             return;
         }
         if (!numbers.isEmpty()) {
-            numbers.forEach(n -> reconciler.reconcile(c, n, pending));
+            numbers.forEach(n -> reconciler.reconcile(c, n, report));
             return;
         }
         List<PullRequest> open = AutobumpPulls.open(prs, c);
         index.refresh(c.repo(), open);
-        open.stream().filter(pr -> pr.headSha().equals(sha)).forEach(pr -> reconciler.reconcile(c, pr.number(), pending));
+        open.stream().filter(pr -> pr.headSha().equals(sha)).forEach(pr -> reconciler.reconcile(c, pr.number(), report));
     }
 }

@@ -46,8 +46,8 @@ class HeldChecksCostTest {
 
         h.gh.resetCalls();
         status(pr, Check.State.SUCCESS);
-        assertThat(h.gh.calls()).as("held and shown: the PR and its ledger, no checks, nothing written")
-                .isEqualTo(Map.of("pullRequest", 1, "comments", 1));
+        assertThat(h.gh.calls()).as("held and shown: no CI report can change the status; nothing read or written")
+                .isEmpty();
         status(pr, Check.State.FAILURE);
         assertThat(h.gh.calls().get("checks")).as("a failure while held is not read either (no /retest while held)")
                 .isNull();
@@ -59,6 +59,37 @@ class HeldChecksCostTest {
         assertThat(h.gh.calls().get("checks")).as("the release reads the checks, and again before the label")
                 .isGreaterThanOrEqualTo(1);
         assertThat(Bumps.statusText(h, pr)).startsWith("SUCCESS");
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+    }
+
+    @Test
+    void aNewHeadOnAHeldBumpIsNotCheckedAndItsCiReportsCostNothing() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        comment(pr.number(), "alice", "/hold flaky");
+
+        String head = Bumps.forcePush(h, pr, "v20261125-9f8e7d6c5b");
+        PullRequest now = h.gh.peek(pr.repo(), pr.number());
+        h.gh.resetCalls();
+        h.send("pull_request", Payloads.pullRequest("synchronize", now));
+        h.settle();
+        assertThat(Bumps.statusText(h, now)).isEqualTo("PENDING Held by @alice: flaky");
+        assertThat(h.gh.calls().get("checks")).as("held: a new head's checks cannot change what is written").isNull();
+        assertThat(h.gh.calls().get("setStatus")).as("the hold shown on the new head").isEqualTo(1);
+
+        h.gh.resetCalls();
+        h.gh.setCheck(pr.repo(), head, E2E, Check.State.PENDING);
+        h.send("status", Payloads.status(pr.repo(), head, E2E, "pending"));
+        h.gh.setCheck(pr.repo(), head, E2E, Check.State.SUCCESS);
+        h.send("status", Payloads.status(pr.repo(), head, E2E, "success"));
+        h.settle();
+        assertThat(h.gh.calls()).as("CI on the held new head: nothing read or written").isEmpty();
+
+        h.gh.resetCalls();
+        comment(pr.number(), "alice", "/hold cancel");
+        assertThat(h.gh.calls().get("checks")).as("the release reads the new head's checks").isGreaterThanOrEqualTo(1);
+        assertThat(Bumps.statusText(h, now)).startsWith("SUCCESS");
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
     }
 

@@ -47,8 +47,12 @@ class PendingStatusCostTest {
 
         h.gh.resetCalls();
         status(pr, E2E, Check.State.SUCCESS);
-        assertThat(h.gh.calls()).as("a success is read from GitHub, and read again with the history before the label")
-                .containsEntry("checks", 2).containsEntry("pullRequests", 3); // autobump listing (fork, org), base page
+        // The checks once: this decision read them a moment ago, so the deploy re-reads only the history (issue 16;
+        // it used to read checks and ledger a second time, which added latency and nothing else).
+        assertThat(h.gh.calls()).as("a success that may finish the tests is read from GitHub, the history read again"
+                        + " before the label")
+                .containsEntry("checks", 1).containsEntry("comments", 1)
+                .containsEntry("pullRequests", 3); // autobump listing (fork, org), base page
         assertThat(Bumps.statusText(h, pr)).startsWith("SUCCESS");
     }
 
@@ -83,13 +87,38 @@ class PendingStatusCostTest {
 
         h.gh.resetCalls();
         status(pr, E2E, Check.State.SUCCESS);
-        assertThat(h.gh.calls()).as("a success is read (lint still runs): the PR, its ledger, the checks; no write")
-                .isEqualTo(Map.of("pullRequest", 1, "comments", 1, "checks", 1));
+        assertThat(h.gh.calls()).as("a success while lint still runs leaves the tests running: no request, no write")
+                .isEmpty();
         assertThat(Bumps.statusText(h, pr)).isEqualTo(notFinished);
 
+        h.gh.resetCalls();
         status(pr, LINT, Check.State.SUCCESS);
+        assertThat(h.gh.calls()).as("the success that may finish the tests is read: the PR, its ledger, the checks")
+                .containsEntry("pullRequest", 2).containsEntry("comments", 1).containsEntry("checks", 1);
         assertThat(Bumps.statusText(h, pr)).startsWith("SUCCESS");
         assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+    }
+
+    @Test
+    void aFailureWhileTheHeadShowsNotFinishedIsReadAndRetried() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        status(pr, E2E, Check.State.PENDING);
+        status(pr, LINT, Check.State.PENDING);
+
+        h.gh.resetCalls();
+        status(pr, E2E, Check.State.FAILURE);
+        assertThat(h.gh.calls()).as("a failure can change the text (and a /retest): read from GitHub")
+                .containsEntry("checks", 1);
+        assertThat(Bumps.statusText(h, pr)).as("read, so the flake is retried inside the window")
+                .isEqualTo("PENDING Retrying failed tests (1/1)");
+
+        h.gh.resetCalls();
+        status(pr, LINT, Check.State.SUCCESS);
+        assertThat(h.gh.calls()).as("the head no longer shows \"not finished\": a success there is read")
+                .containsEntry("checks", 1);
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).doesNotContain("autodeploy/ready");
     }
 
     @Test

@@ -27,8 +27,20 @@ public final class TestsGate implements Gate {
 
     @Override
     public GateResult evaluate(Snapshot s, Instant now) {
-        RepoConfig.Merge m = s.config().merge();
-        Map<String, Check> byContext = s.checks().stream()
+        return judge(s.config().merge(), s.pr().headSha(), s.checks());
+    }
+
+    /**
+     * Whether {@code checks} still show the tests running on {@code sha} ({@link #notFinished}): then a CI report that
+     * leaves it so cannot change what the gate says (issue 16: such reports read nothing, SnapshotReader).
+     */
+    public static boolean stillRunning(RepoConfig.Merge m, String sha, List<Check> checks) {
+        GateResult r = judge(m, sha, checks);
+        return !r.open() && notFinished(sha).equals(r.reason());
+    }
+
+    private static GateResult judge(RepoConfig.Merge m, String sha, List<Check> checks) {
+        Map<String, Check> byContext = checks.stream()
                 .filter(c -> !c.context().equals(m.statusContext()) && !m.ignoredContexts().contains(c.context()))
                 .collect(Collectors.toMap(Check::context, Function.identity(), TestsGate::worse));
         List<String> wanted = m.requiredContexts().isEmpty()
@@ -37,7 +49,7 @@ public final class TestsGate implements Gate {
         // (issue 16: each CI report used to rename what runs and cost a status write). Names appear only where
         // oncall must act: what failed, and what never reported once everything else has finished (a renamed or
         // untriggered job). The checks themselves are on the PR.
-        String running = notFinished(s.pr().headSha());
+        String running = notFinished(sha);
         if (wanted.isEmpty()) {
             return GateResult.closed(NAME, running);
         }

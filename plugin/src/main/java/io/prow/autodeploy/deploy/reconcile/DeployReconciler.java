@@ -109,9 +109,9 @@ public final class DeployReconciler {
         return reconcile(c, number, Optional.empty());
     }
 
-    /** {@code pending}: the triggering event was a pending status (see {@link PendingReport}: no checks re-read). */
-    public Optional<Decision> reconcile(RepoConfig c, int number, Optional<PendingReport> pending) {
-        return reconcile(c, number, pending, Optional.empty());
+    /** {@code report}: the triggering event was a CI report (see {@link StatusReport}: maybe nothing read). */
+    public Optional<Decision> reconcile(RepoConfig c, int number, Optional<StatusReport> report) {
+        return reconcile(c, number, report, Optional.empty());
     }
 
     /**
@@ -123,14 +123,14 @@ public final class DeployReconciler {
         return reconcile(c, pr.number(), Optional.empty(), Optional.of(pr));
     }
 
-    private Optional<Decision> reconcile(RepoConfig c, int number, Optional<PendingReport> pending,
+    private Optional<Decision> reconcile(RepoConfig c, int number, Optional<StatusReport> report,
                                          Optional<PullRequest> given) {
         ReentrantLock lock = locks.get(key(c, number), k -> new ReentrantLock());
         lock.lock();
         try (var pr = MDC.putCloseable("pr", Integer.toString(number));
              var org = MDC.putCloseable("org", c.repo().owner());
              var repo = MDC.putCloseable("repo", c.repo().name())) {
-            return reconcileLocked(c, number, pending, given);
+            return reconcileLocked(c, number, report, given);
         } catch (GitHubException e) {
             Duration wait = e.retryAfter().filter(d -> d.compareTo(RETRY_AFTER_FAILURE) > 0)
                     .orElse(RETRY_AFTER_FAILURE);
@@ -152,17 +152,18 @@ public final class DeployReconciler {
         }
     }
 
-    private Optional<Decision> reconcileLocked(RepoConfig c, int number, Optional<PendingReport> pending,
+    private Optional<Decision> reconcileLocked(RepoConfig c, int number, Optional<StatusReport> report,
                                                Optional<PullRequest> given) {
-        if (pending.isPresent() && given.isEmpty() && reader.pendingAndShown(c, pending.get())) {
-            // A CI start while the head already shows the hold or "tests not finished": nothing it says can change
-            // a gate or the status, so nothing is read or written; the report is kept with the head's checks
-            // (issue 16). A failed write leaves GitHub's text as read, so the retry or the sweep decides again.
-            LOG.debug("pending {} on {}: the status shown cannot change, no reads", pending.get().context(),
-                    key(c, number));
+        if (report.isPresent() && given.isEmpty() && reader.cannotChange(c, report.get())) {
+            // A CI report while the head shows the hold, or a start or a success that leaves the tests running while
+            // it shows "tests not finished": it cannot change a gate or the status, so nothing is read or written;
+            // the report is kept with the head's checks (issue 16). A failed write leaves GitHub's text as read, so
+            // the retry or the sweep decides again.
+            LOG.debug("{} {} on {}: the status shown cannot change, no reads", report.get().state(),
+                    report.get().context(), key(c, number));
             return Optional.empty();
         }
-        Optional<Reading> read = given.isPresent() ? reader.read(c, given.get()) : reader.read(c, number, pending);
+        Optional<Reading> read = given.isPresent() ? reader.read(c, given.get()) : reader.read(c, number, report);
         if (read.isEmpty()) {
             return Optional.empty();
         }
@@ -190,10 +191,10 @@ public final class DeployReconciler {
         if (d.deploy() && !c.merge().labels().stream().allMatch(pr::hasLabel)) {
             // Fail-safe: label for Tide only on a history read now, never on the cached one (ClosedPullsCache): a
             // listing GitHub cannot answer must stop the deploy, as it did before the cache. Once per deploy.
-            reader.history().forgetAll(c.repo());
             // A decision on a listing's PR (the sweep) needs no PR read here: the Applier reads it right before
-            // adding the label (issue 17.12), and the checks are read again just below.
-            reading = reader.readFor(c, pr);
+            // adding the label (issue 17.12). The checks and ledger were read by this decision (never folded from
+            // events when it deploys: StatusReport), so only the history is read again.
+            reading = reader.withFreshHistory(c, reading);
             s = reading.snapshot();
             d = gates.evaluate(s, now);
         }

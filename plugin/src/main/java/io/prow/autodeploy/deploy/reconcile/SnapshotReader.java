@@ -5,13 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.config.RepoConfig;
 import io.prow.autodeploy.deploy.gates.BumpDiff;
-import io.prow.autodeploy.deploy.gates.Decision;
 import io.prow.autodeploy.deploy.gates.Gates;
-import io.prow.autodeploy.deploy.gates.HoldGate;
 import io.prow.autodeploy.deploy.gates.PrMarkers;
 import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.deploy.gates.SourceChanges;
-import io.prow.autodeploy.deploy.gates.TestsGate;
 import io.prow.autodeploy.github.ChangedFile;
 import io.prow.autodeploy.github.Check;
 import io.prow.autodeploy.github.Checks;
@@ -26,9 +23,7 @@ import io.prow.autodeploy.rollback.Deploy;
 import io.prow.autodeploy.rollback.DeployHistory;
 import io.prow.autodeploy.rollout.RolloutFollower;
 import io.prow.autodeploy.rollout.RolloutState;
-import io.prow.autodeploy.text.Clip;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,9 +31,9 @@ import java.util.Optional;
  * All reads one deploy decision needs, in one place so their cost is visible: the PR (1; 0 when a listing just
  * read carried it: the sweep, a push to the base branch), its files (0 when the
  * head SHA is unchanged: cached per SHA, since a SHA's files never change), the head's statuses and check runs (1;
- * 0 after a pending status event for a context not last read finished: {@link PendingReport}; nothing at all
- * for such an event while the head already shows "tests not finished": {@link #pendingAndShown}; 0 while our hold
- * stands and the head's status already shows it: {@link #heldAndShown}),
+ * 0 after a pending status event for a context not last read finished: {@link StatusReport}; 0 while our hold
+ * stands; nothing at all, not even the PR, for a CI report that cannot change what the head shows:
+ * {@link HeadChecks#cannotChange}),
  * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
  * {@link ClosedPullsCache}: read again after an autobump PR opens or closes, on each sweep or base-branch push, and
  * before labelling for Tide), the PR's comments once
@@ -63,10 +58,8 @@ public final class SnapshotReader {
     // Weighed by patch size: patches are outside input, so the cache is bounded in characters, not entries.
     // Entries idle for a day go (on the plugin's clock): a closed PR's heads are never asked again (issue 16).
     private final Cache<String, List<ChangedFile>> filesBySha;
-    // The head's checks as last read (plus pending reports since): what a pending status event is applied to.
-    private final Cache<String, List<Check>> checksBySha;
-    // The text of our status last shown on a head, when a gate a CI start cannot open or change gave it (hold, tests).
-    private final Cache<String, String> shownBy;
+    // The head's checks as last read plus CI reports since, and the status last shown there.
+    private final HeadChecks heads;
 
     public SnapshotReader(PullRequests prs, Checks checks, Comments comments, Contents contents, AlertSource alerts) {
         this(prs, checks, comments, contents, alerts, Clock.systemUTC());
@@ -89,10 +82,7 @@ public final class SnapshotReader {
                 .expireAfterAccess(FILES_IDLE)
                 .ticker(() -> clock.millis() * 1_000_000L)
                 .build();
-        this.checksBySha = Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(FILES_IDLE)
-                .ticker(() -> clock.millis() * 1_000_000L).build();
-        this.shownBy = Caffeine.newBuilder().maximumSize(1_000).expireAfterAccess(FILES_IDLE)
-                .ticker(() -> clock.millis() * 1_000_000L).build();
+        this.heads = new HeadChecks(clock);
     }
 
     /** The closed PRs the deploy history is read from, cached ({@link ClosedPullsCache}). */
@@ -122,13 +112,13 @@ public final class SnapshotReader {
         return read(c, number, Optional.empty());
     }
 
-    /** {@code pending}: the event was a pending status, applied to the head's last read checks (see PendingReport). */
-    public Optional<Reading> read(RepoConfig c, int number, Optional<PendingReport> pending) {
+    /** {@code report}: the event was a CI report; a pending one is applied to the head's known checks (see StatusReport). */
+    public Optional<Reading> read(RepoConfig c, int number, Optional<StatusReport> report) {
         PullRequest pr = prs.pullRequest(c.repo(), number);
         if (!AutobumpPulls.looksLikeAutobump(c, pr)) {
             return Optional.empty();
         }
-        return Optional.of(readFor(c, pr, false, pending));
+        return Optional.of(readFor(c, pr, false, report));
     }
 
     /** {@code pr} as a listing just read carried it: not read again. Empty when not an autobump PR. */
@@ -146,7 +136,7 @@ public final class SnapshotReader {
         return readFor(c, pr, allMarkers, Optional.empty());
     }
 
-    private Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers, Optional<PendingReport> pending) {
+    private Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers, Optional<StatusReport> report) {
         // Not get(key, loader): that runs the HTTP request inside the cache's lock, stalling other workers.
         String key = c.repo() + "#" + pr.number() + "@" + pr.headSha();
         List<ChangedFile> files = filesBySha.getIfPresent(key);
@@ -158,99 +148,57 @@ public final class SnapshotReader {
         PrLedger ledger = PrLedger.read(comments.comments(c.repo(), pr.number()), comments.botLogin());
         Optional<HoldInfo> hold = ledger.hold(pr.hasLabel(c.hold().label())) instanceof PrLedger.HoldState.Held h
                 ? Optional.of(h.info()) : Optional.empty();
-        String shaKey = c.repo() + "@" + pr.headSha();
-        List<Check> known = checksBySha.getIfPresent(shaKey);
+        List<Check> known = heads.known(c, pr.headSha());
         List<Check> checks;
-        if (!allMarkers && heldAndShown(c, hold, known)) {
-            // Held, and the head's last read status already says so: the hold gate comes before tests and names
-            // the hold, and no /retest runs while held (FlakyRetrier), so the checks cannot change what is written:
-            // not read (issue 16: a held bump's CI reports were a charged read each). The release reads them.
-            checks = known;
+        if (!allMarkers && hold.isPresent()) {
+            // Held: the hold gate comes before tests and names the hold, and no /retest runs while held
+            // (FlakyRetrier), so the checks cannot change what is written: not read, even on a new head (issue 16:
+            // a held bump's pushes and CI reports were charged reads each). The release reads them. What is known
+            // is kept (an empty list for a new head) so CI reports while held cost nothing (HeadChecks).
+            checks = known != null ? known : List.of();
         } else {
-            Optional<List<Check>> fromEvent = known != null && pending.isPresent()
-                    && pending.get().sha().equals(pr.headSha()) ? pending.get().applyTo(known) : Optional.empty();
+            Optional<List<Check>> fromEvent = known != null && report.isPresent()
+                    && report.get().state() == Check.State.PENDING && report.get().sha().equals(pr.headSha())
+                    ? report.get().applyTo(known) : Optional.empty();
             checks = fromEvent.orElseGet(() -> this.checks.checks(c.repo(), pr.headSha()));
-            checksBySha.put(shaKey, checks);
         }
-        List<PullRequest> closed = history.get(c);
-        Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
+        heads.put(c, pr.headSha(), checks);
         // The tag comes from the diff (BumpDiff), read from the files above: no extra request.
         BumpDiff bump = BumpDiff.read(c.autobump(), files);
+        return assemble(c, pr, files.stream().map(ChangedFile::path).toList(), bump, checks, hold, ledger, allMarkers);
+    }
+
+    /**
+     * The same reading with the deploy history read again from GitHub (both listings), the rest as read: what a
+     * decision to deploy rests on (DeployReconciler; the Applier reads the PR again right before the label). The
+     * checks and the ledger were read by this decision a moment ago; reading them again only added latency.
+     */
+    public Reading withFreshHistory(RepoConfig c, Reading r) {
+        history.forgetAll(c.repo());
+        Snapshot s = r.snapshot();
+        return assemble(c, s.pr(), s.changedFiles(), s.bump(), s.checks(), s.hold(), r.ledger(), false);
+    }
+
+    private Reading assemble(RepoConfig c, PullRequest pr, List<String> paths, BumpDiff bump, List<Check> checks,
+                             Optional<HoldInfo> hold, PrLedger ledger, boolean allMarkers) {
+        List<PullRequest> closed = history.get(c);
+        Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         SourceChanges changes = comparer.changes(c, bump.tag(), last);
-        Snapshot s = new Snapshot(c, pr, files.stream().map(ChangedFile::path).toList(), checks, last, hold,
-                alerts.state(c), changes, PrMarkers.UNREAD, bump, rollout(c, closed));
+        Snapshot s = new Snapshot(c, pr, paths, checks, last, hold, alerts.state(c), changes, PrMarkers.UNREAD, bump,
+                rollout(c, closed));
         if (allMarkers || Gates.markersMatter(s, clock.instant())) {
             s = s.withMarkers(PrMarkers.of(ledger, s.tag(), pr.headSha(), changes.range()));
         }
         return new Reading(s, closed, ledger);
     }
 
-    /**
-     * Whether {@code known} (the head's checks as last read, plus pending reports) shows our status context pending
-     * with the text the hold gives: then a decision while {@code hold} stands writes no status and needs no checks.
-     */
-    static boolean heldAndShown(RepoConfig c, Optional<HoldInfo> hold, List<Check> known) {
-        if (hold.isEmpty() || known == null) {
-            return false;
-        }
-        String text = Clip.withEllipsis(hold.get().describe(), Decision.STATUS_MAX);
-        String context = c.merge().statusContext();
-        return known.stream().anyMatch(k -> k.context().equals(context) && k.state() == Check.State.PENDING
-                && text.equals(k.description()));
+    /** See {@link HeadChecks#cannotChange}: then nothing is read for {@code report}. */
+    boolean cannotChange(RepoConfig c, StatusReport report) {
+        return heads.cannotChange(c, report);
     }
 
-    /**
-     * Whether a pending {@code report} cannot change what the head shows: the head's last read checks (plus pending
-     * reports since) show our status pending with the text we last showed there from the hold gate or the tests
-     * gate's "not finished" ({@link #shown}); the hold comes before tests, and a pending report can only keep the
-     * tests gate closed, so the decision would be the same, and whatever else
-     * could change (labels, comments, pushes, the hold) comes with its own event and the sweep reads it. Then the
-     * report is applied to the known checks, so the next decision sees it, and nothing is read (issue 16: every CI
-     * start on the bump read the PR, charged whenever the base branch had moved). Not when the last read has the
-     * context finished (a rerun or a stale delivery: {@link PendingReport#applyTo}).
-     */
-    boolean pendingAndShown(RepoConfig c, PendingReport report) {
-        String key = c.repo() + "@" + report.sha();
-        List<Check> known = checksBySha.getIfPresent(key);
-        if (known == null) {
-            return false;
-        }
-        String text = shownBy.getIfPresent(key);
-        String context = c.merge().statusContext();
-        boolean shown = text != null && known.stream().anyMatch(k -> k.context().equals(context)
-                && k.state() == Check.State.PENDING && text.equals(k.description()));
-        Optional<List<Check>> folded = shown ? report.applyTo(known) : Optional.empty();
-        folded.ifPresent(f -> checksBySha.put(key, f));
-        return folded.isPresent();
-    }
-
-    /**
-     * Our status context on {@code sha} is now {@code state} with {@code text}, given by the first closed
-     * {@code gate} (null: deploy) (just written, or found so): put into
-     * the head's last read checks, so the next decision knows what GitHub shows ({@link #heldAndShown},
-     * {@link #pendingAndShown}). A deploy's success must replace the "not finished" read before it, or a later CI
-     * start would be taken as already shown and the label would stay.
-     */
+    /** See {@link HeadChecks#shown}. */
     void shown(RepoConfig c, String sha, io.prow.autodeploy.github.StatusState state, String text, String gate) {
-        String context = c.merge().statusContext();
-        String key = c.repo() + "@" + sha;
-        // Gates a CI start cannot change: the hold (before tests) and tests not finished (it only keeps that closed).
-        if (state == io.prow.autodeploy.github.StatusState.PENDING && (HoldGate.NAME.equals(gate)
-                || TestsGate.NAME.equals(gate) && TestsGate.notFinished(sha).equals(text))) {
-            shownBy.put(key, text);
-        } else {
-            shownBy.invalidate(key);
-        }
-        Check.State as = switch (state) {
-            case SUCCESS -> Check.State.SUCCESS;
-            case PENDING -> Check.State.PENDING;
-            default -> Check.State.FAILURE;
-        };
-        checksBySha.asMap().computeIfPresent(c.repo() + "@" + sha, (k, list) -> {
-            List<Check> out = new ArrayList<>(list.stream().filter(x -> !x.context().equals(context))
-                    .toList());
-            out.add(new Check(context, as, text, null));
-            return List.copyOf(out);
-        });
+        heads.shown(c, sha, state, text, gate);
     }
 }

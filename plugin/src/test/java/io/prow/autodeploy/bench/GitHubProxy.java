@@ -31,7 +31,13 @@ final class GitHubProxy implements AutoCloseable {
     /** Why a request was made. The replay sets the phase; history and recovery are told apart by path. */
     enum Purpose { STARTUP, DECISION, COMMAND, SWEEP, WAKEUP, ALERT, HISTORY, RECOVERY }
 
-    record Request(long arrivedNanos, String method, String template, int status, Purpose purpose) {
+    /**
+     * One request as it reached the proxy. {@code answeredNanos}: when its answer was ready to be written back (for
+     * a forwarded request, when the sandbox had answered). {@code injected}: the proxy answered it with one of the
+     * week's faults (a 502, the outage's 503, the secondary rate limit's 403) and GitHub never saw it.
+     */
+    record Request(long arrivedNanos, String method, String template, int status, Purpose purpose,
+                   boolean injected, long answeredNanos) {
         boolean notModified() {
             return status == 304;
         }
@@ -130,15 +136,15 @@ final class GitHubProxy implements AutoCloseable {
         try {
             int fault = fault();
             if (fault != 0) {
-                record(new Request(arrived, method, template(uri), fault, purpose));
+                record(new Request(arrived, method, template(uri), fault, purpose, true, arrived));
                 refuse(ex, fault);
                 return;
             }
             HttpResponse<byte[]> r = forward(ex, method, uri, body);
-            record(new Request(arrived, method, template(uri), r.statusCode(), purpose));
+            record(new Request(arrived, method, template(uri), r.statusCode(), purpose, false, System.nanoTime()));
             answer(ex, r);
         } catch (IOException | InterruptedException | RuntimeException e) {
-            record(new Request(arrived, method, template(uri), 0, purpose));
+            record(new Request(arrived, method, template(uri), 0, purpose, false, System.nanoTime()));
             refuse(ex, 502);
         } finally {
             ex.close();

@@ -26,6 +26,10 @@ class WeekDayTest {
         assertThat(day.requests()).as("the outage and the rate limit were met")
                 .anyMatch(r -> r.status() == 503).anyMatch(r -> r.status() == 403);
         assertThat(day.latenciesMillis()).as("events that changed something were timed").isNotEmpty();
+        assertThat(day.faults()).as("injected faults told apart from GitHub's answers: the outage's 503s, the 403")
+                .isGreaterThanOrEqualTo(2).isLessThan(day.charged());
+        assertThat(day.timed()).as("each timed event's trace ends at its first write").allSatisfy(e -> assertThat(
+                e.steps().get(e.steps().size() - 1).method()).isNotEqualTo("GET"));
         assertThat(day.sizes()).as("the plugin's maps were found").containsKeys("reconciler.scheduler.pending", "reconciler.reader.filesBySha", "gh.raw.http.cache(ETag entries)");
     }
 

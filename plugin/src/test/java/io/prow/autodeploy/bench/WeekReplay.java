@@ -5,6 +5,7 @@ import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.sandbox.SandboxServer;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,12 @@ import java.util.TreeMap;
 final class WeekReplay {
     /** One simulated day's figures. {@code requests}: what reached GitHub (the proxy) that day. */
     record Day(LocalDate date, int webhooks, List<GitHubProxy.Request> requests, int floor,
-               List<Double> latenciesMillis, long heapLiveBytes, Map<String, Long> sizes, List<String> problems) {
+               List<TimedEvent> timed, long heapLiveBytes, Map<String, Long> sizes, List<String> problems) {
+        /** Event -> first write latencies of the day's timed events, in the order they happened. */
+        List<Double> latenciesMillis() {
+            return timed.stream().map(TimedEvent::millis).toList();
+        }
+
         long total() {
             return requests.size();
         }
@@ -36,6 +42,14 @@ final class WeekReplay {
 
         long writes() {
             return requests.stream().filter(GitHubProxy.Request::write).count();
+        }
+
+        /**
+         * Charged requests the proxy answered with an injected fault (GitHub never saw them): the model counts them
+         * as charged, the conservative reading; this says how many of the charged figure they are.
+         */
+        long faults() {
+            return requests.stream().filter(r -> r.charged() && r.injected()).count();
         }
 
         long charged(Purpose p) {
@@ -56,12 +70,20 @@ final class WeekReplay {
             return days.stream().mapToLong(Day::writes).sum();
         }
 
+        long faults() {
+            return days.stream().mapToLong(Day::faults).sum();
+        }
+
         long webhooks() {
             return days.stream().mapToLong(Day::webhooks).sum();
         }
 
         List<Double> latencies() {
             return days.stream().flatMap(d -> d.latenciesMillis().stream()).sorted().toList();
+        }
+
+        List<TimedEvent> timed() {
+            return days.stream().flatMap(d -> d.timed().stream()).toList();
         }
 
         /** Charged requests by "purpose METHOD template", most first. */
@@ -76,13 +98,22 @@ final class WeekReplay {
 
     private final WeekModel model;
     private final boolean naive;
+    private final String label;
+    private final String guidPrefix;
     private final ManualClock clock;
     private final WeekWorld world;
     private int guids;
 
     WeekReplay(WeekModel model, boolean naive) {
+        this(model, naive, naive ? "week (naive)" : "week");
+    }
+
+    /** {@code label}: the progress lines' name; its first word prefixes the delivery ids ("week-1", ...). */
+    WeekReplay(WeekModel model, boolean naive, String label) {
         this.model = model;
         this.naive = naive;
+        this.label = label;
+        this.guidPrefix = label.split(" ")[0] + "-";
         ZonedDateTime start = model.startDate().atStartOfDay(model.zoneId());
         this.clock = new ManualClock(start.minusHours(1).toInstant());
         this.world = new WeekWorld(clock, model.autobump().contexts());
@@ -107,10 +138,10 @@ final class WeekReplay {
                 Day done = replay(date, day, proxy, plugin, rng);
                 days.add(done);
                 // One line a day while it runs: a slow machine still shows figures before the table.
-                System.out.printf(java.util.Locale.ROOT, "week%s x%s %s: webhooks %d, requests %d, 304 %d, charged %d,"
-                                + " writes %d, floor %d, heap %s, %s (%.0f s so far)%n", naive ? " (naive)" : "",
+                System.out.printf(java.util.Locale.ROOT, "%s x%s %s: webhooks %d, requests %d, 304 %d, charged %d"
+                                + " (injected faults %d), writes %d, floor %d, heap %s, %s (%.0f s so far)%n", label,
                         BenchTable.format(scale), date, done.webhooks(), done.total(), done.notModified(),
-                        done.charged(), done.writes(), done.floor(), BenchTable.mib(done.heapLiveBytes()),
+                        done.charged(), done.faults(), done.writes(), done.floor(), BenchTable.mib(done.heapLiveBytes()),
                         done.problems().isEmpty() ? "end state as modelled" : done.problems(),
                         (System.nanoTime() - t0) / 1e9);
             }
@@ -146,7 +177,7 @@ final class WeekReplay {
         ZonedDateTime midnight = date.atStartOfDay(model.zoneId());
         int first = proxy.size();
         int sweepEvery = 1440 / model.sweepsPerDay();
-        List<Double> latencies = new ArrayList<>();
+        List<TimedEvent> timed = new ArrayList<>();
         int webhooks = 0;
         int next = 0;
         List<WeekTimeline.Action> actions = day.actions;
@@ -166,7 +197,7 @@ final class WeekReplay {
                 }
                 if (a.background()) {
                     for (WeekWorld.Event e : a.step().run(world)) {
-                        String guid = "week-" + (++guids);
+                        String guid = guidPrefix + (++guids);
                         batch.add(new Sent(e, guid));
                         if (rng.nextDouble() < model.otherPrs().redeliveredShare()) {
                             batch.add(new Sent(e, guid));
@@ -181,12 +212,12 @@ final class WeekReplay {
                     rollout(day.tag);
                 }
                 for (WeekWorld.Event e : events) {
-                    String guid = "week-" + (++guids);
+                    String guid = guidPrefix + (++guids);
                     webhooks++;
-                    deliver(plugin, proxy, e, guid, latencies);
+                    deliver(plugin, proxy, e, guid, timed);
                     if (redeliver(a, e, date, minute)) {
                         webhooks++;
-                        deliver(plugin, proxy, e, guid, latencies);
+                        deliver(plugin, proxy, e, guid, timed);
                     }
                 }
             }
@@ -204,7 +235,7 @@ final class WeekReplay {
         proxy.phase(Purpose.SWEEP);
         List<String> problems = WeekModel.workingDay(date)
                 ? world.endState(day.bump, day.tag, day.otherPrs, day.commands) : List.of();
-        return new Day(date, webhooks, proxy.since(first), day.floorWrites, latencies, liveHeap(), plugin.sizes(),
+        return new Day(date, webhooks, proxy.since(first), day.floorWrites, timed, liveHeap(), plugin.sizes(),
                 problems);
     }
 
@@ -255,15 +286,18 @@ final class WeekReplay {
         return false;
     }
 
-    /** Sends, waits until the plugin is idle, and times the first write GitHub received because of it. */
-    private void deliver(WeekPlugin plugin, GitHubProxy proxy, WeekWorld.Event e, String guid, List<Double> latencies)
+    /**
+     * Sends, waits until the plugin is idle, and times the first write GitHub received because of it, keeping the
+     * requests made up to that write ({@link TimedEvent}). Described after the clock stopped, so it costs nothing.
+     */
+    private void deliver(WeekPlugin plugin, GitHubProxy proxy, WeekWorld.Event e, String guid, List<TimedEvent> timed)
             throws Exception {
         int before = proxy.size();
         long sent = System.nanoTime();
         check(plugin.deliver(e.type(), e.json(), guid), "POST /hook " + e.type());
         plugin.settle();
-        proxy.since(before).stream().filter(GitHubProxy.Request::write).findFirst()
-                .ifPresent(w -> latencies.add((w.arrivedNanos() - sent) / 1e6));
+        TimedEvent.of(LocalDateTime.ofInstant(clock.instant(), model.zoneId()),
+                TimedEvent.describe(e.type(), e.json()), sent, proxy.since(before)).ifPresent(timed::add);
     }
 
     private static void check(int status, String what) {

@@ -15,10 +15,17 @@ final class WeekReport {
     static final int DAY_BUDGET = 300;
     static final double FLOOR_FACTOR = 2;
     static final double P99_MILLIS = 50;
+    /** How many of the week's slowest timed events are listed with their requests. */
+    static final int SLOWEST = 5;
 
     private WeekReport() {}
 
-    static String render(WeekModel model, WeekReplay.Week ours, WeekReplay.Week naive, WeekReplay.Week base) {
+    /**
+     * {@code warmUp}: the day replayed first in the same JVM on a throwaway world so that the measured week runs in a
+     * warm JVM, as a plugin that has run for weeks does; only its cold-start figures are shown, as such.
+     */
+    static String render(WeekModel model, WeekReplay.Week warmUp, WeekReplay.Week ours, WeekReplay.Week naive,
+                         WeekReplay.Week base) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "week replay: %d days from %s (%s), other-PR traffic x%s, seed %d; "
                         + "faults: %.0f%% of requests 502, outage %s (%d min), secondary rate limit %s, restart %s%n",
@@ -27,31 +34,40 @@ final class WeekReport {
                 model.faults().secondaryRateLimit(), model.faults().restart()));
         out.append("alert notification: POST /alertmanager once a working day; rollout following: ")
                 .append(model.rolloutFollowing() ? "on" : "not replayed (no such feature yet; hook in WeekReplay)")
-                .append("\n\n").append(days(ours)).append('\n');
+                .append('\n');
+        out.append(String.format(Locale.ROOT, "warm-up: %d day (%s, x%s) replayed first in this JVM against its own "
+                        + "sandbox, proxy, plugin and clock, then discarded (%.1f s): every figure below is the "
+                        + "measured week's, in a warm JVM, but the \"cold JVM\" rows%n%n", warmUp.days().size(),
+                warmUp.days().get(0).date(), BenchTable.format(warmUp.scale()), warmUp.wallSeconds()));
+        out.append(days(ours)).append('\n');
         out.append(sizes(ours)).append('\n');
         BenchTable t = new BenchTable();
         targets(t, ours, naive, base);
+        coldJvm(t, warmUp);
         out.append(t.render()).append('\n');
         out.append("charged requests of the week by purpose, method and path (most first):\n");
         ours.chargedBy().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey())));
-        out.append(String.format(Locale.ROOT, "%nwall time: ours %.1f s, naive %.1f s%s%n", ours.wallSeconds(),
-                naive.wallSeconds(), base == null ? "" : String.format(Locale.ROOT, ", scale 1 %.1f s",
+        out.append(String.format(Locale.ROOT, "%n%d slowest timed events of the week (webhook sent -> first write "
+                + "at GitHub; the requests made up to it, +ms since the webhook was sent):%n", SLOWEST));
+        TimedEvent.slowest(ours.timed(), SLOWEST).forEach(e -> out.append(e.render()));
+        out.append(String.format(Locale.ROOT, "%nwall time: warm-up %.1f s, ours %.1f s, naive %.1f s%s%n",
+                warmUp.wallSeconds(), ours.wallSeconds(), naive.wallSeconds(), base == null ? "" : String.format(Locale.ROOT, ", scale 1 %.1f s",
                         base.wallSeconds())));
         return out.toString();
     }
 
     private static String days(WeekReplay.Week w) {
         StringBuilder b = new StringBuilder();
-        b.append("| day | webhooks | requests | 304 | charged | writes | floor | charged/floor | decision | command"
+        b.append("| day | webhooks | requests | 304 | charged | faults | writes | floor | charged/floor | decision | command"
                 + " | sweep | recovery | history | startup | wake-up | alert | p50 / p99 ms | heap live | end state |\n");
-        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        b.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (WeekReplay.Day d : w.days()) {
             List<Double> lat = d.latenciesMillis().stream().sorted().toList();
-            b.append(String.format(Locale.ROOT, "| %s %s | %d | %d | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d"
+            b.append(String.format(Locale.ROOT, "| %s %s | %d | %d | %d | %d | %d | %d | %d | %s | %d | %d | %d | %d | %d"
                             + " | %d | %d | %d | %s | %s | %s |%n",
                     d.date().getDayOfWeek().toString().substring(0, 3), d.date(), d.webhooks(), d.total(),
-                    d.notModified(), d.charged(), d.writes(), d.floor(),
+                    d.notModified(), d.charged(), d.faults(), d.writes(), d.floor(),
                     d.floor() == 0 ? "-" : String.format(Locale.ROOT, "%.2f", d.charged() / (double) d.floor()),
                     d.charged(Purpose.DECISION), d.charged(Purpose.COMMAND), d.charged(Purpose.SWEEP),
                     d.charged(Purpose.RECOVERY), d.charged(Purpose.HISTORY), d.charged(Purpose.STARTUP),
@@ -60,9 +76,10 @@ final class WeekReport {
                     BenchTable.mib(d.heapLiveBytes()), d.problems().isEmpty() ? "as modelled"
                             : String.join("; ", d.problems())));
         }
-        b.append(String.format(Locale.ROOT, "| week | %d | %d | %d | %d | %d | %d | %.2f | | | | | | | | | %s | | |%n",
-                w.webhooks(), w.days().stream().mapToLong(WeekReplay.Day::total).sum(),
-                w.days().stream().mapToLong(WeekReplay.Day::notModified).sum(), w.charged(), w.writes(), w.floor(),
+        b.append(String.format(Locale.ROOT, "| week | %d | %d | %d | %d | %d | %d | %d | %.2f | | | | | | | | | %s | | "
+                        + "|%n", w.webhooks(), w.days().stream().mapToLong(WeekReplay.Day::total).sum(),
+                w.days().stream().mapToLong(WeekReplay.Day::notModified).sum(), w.charged(), w.faults(), w.writes(),
+                w.floor(),
                 w.charged() / (double) w.floor(), latencies(w.latencies())));
         return b.toString();
     }
@@ -87,6 +104,10 @@ final class WeekReport {
         t.info(s, "charged / floor writes (the week)", ours.charged() + " / " + ours.floor());
         t.atMost(s, "charged requests / floor (the week)", ours.charged() / (double) ours.floor(), "x",
                 FLOOR_FACTOR);
+        t.info(s, "charged that were injected faults (502s, outage 503s, the 403; GitHub never saw them)",
+                share(ours.faults(), ours.charged()));
+        t.info(s, "charged less injected faults / floor", String.format(Locale.ROOT, "%.2fx",
+                (ours.charged() - ours.faults()) / (double) ours.floor()));
         WeekReplay.Day worst = ours.days().stream().max(Comparator.comparingLong(WeekReplay.Day::charged))
                 .orElseThrow();
         t.atMost(s, "charged requests on the worst day (" + worst.date() + ")", worst.charged(), "", DAY_BUDGET);
@@ -171,6 +192,28 @@ final class WeekReport {
             }
         }
         return true;
+    }
+
+    /**
+     * The warm-up day's cold-start figures: its first timed event is the JVM's first decision (every class of the
+     * adapter, JSON and HTTP stack used for the first time), which a plugin pays once per process, not per week.
+     */
+    private static void coldJvm(BenchTable t, WeekReplay.Week warmUp) {
+        List<TimedEvent> timed = warmUp.timed();
+        if (timed.isEmpty()) {
+            return;
+        }
+        TimedEvent first = timed.get(0);
+        t.info("cold JVM", "first autobump decision (warm-up day, not in the week's p99): " + first.what() + " at "
+                + first.at().toLocalTime(), String.format(Locale.ROOT, "%.1f ms", first.millis()));
+        t.info("cold JVM", "event -> GitHub write p99 of the warm-up day (" + timed.size() + " timed, not in the "
+                + "week's p99)", String.format(Locale.ROOT, "%.1f ms", pct(warmUp.latencies(), 99)));
+    }
+
+    /** "12 of 665 (1.8%)": how much of {@code whole} {@code part} is. */
+    static String share(long part, long whole) {
+        return whole == 0 ? part + " of 0" : String.format(Locale.ROOT, "%d of %d (%.1f%%)", part, whole,
+                100.0 * part / whole);
     }
 
     private static String ratio(long a, long b) {

@@ -137,6 +137,23 @@ public final class SnapshotReader {
     }
 
     private Reading readFor(RepoConfig c, PullRequest pr, boolean allMarkers, Optional<StatusReport> report) {
+        try (ParallelReads side = new ParallelReads()) {
+            // Three chains that do not wait for each other: the files, the history, the ledger then the checks.
+            var files = side.start(() -> filesOf(c, pr));
+            var closed = side.start(() -> history.get(c));
+            // Our records are read once per decision: the hold record is the truth (the label only its picture).
+            PrLedger ledger = PrLedger.read(comments.comments(c.repo(), pr.number()), comments.botLogin());
+            Optional<HoldInfo> hold = ledger.hold(pr.hasLabel(c.hold().label())) instanceof PrLedger.HoldState.Held h
+                    ? Optional.of(h.info()) : Optional.empty();
+            List<Check> checks = checksOf(c, pr, hold, allMarkers, report);
+            List<ChangedFile> read = ParallelReads.join(files);
+            // The tag comes from the diff (BumpDiff), read from the files above: no extra request.
+            return assemble(c, pr, read.stream().map(ChangedFile::path).toList(), BumpDiff.read(c.autobump(), read),
+                    checks, hold, ledger, allMarkers, ParallelReads.join(closed));
+        }
+    }
+
+    private List<ChangedFile> filesOf(RepoConfig c, PullRequest pr) {
         // Not get(key, loader): that runs the HTTP request inside the cache's lock, stalling other workers.
         String key = c.repo() + "#" + pr.number() + "@" + pr.headSha();
         List<ChangedFile> files = filesBySha.getIfPresent(key);
@@ -144,10 +161,11 @@ public final class SnapshotReader {
             files = prs.changedFiles(c.repo(), pr.number());
             filesBySha.put(key, files);
         }
-        // Our records are read once per decision: the hold record is the truth (the label only its picture).
-        PrLedger ledger = PrLedger.read(comments.comments(c.repo(), pr.number()), comments.botLogin());
-        Optional<HoldInfo> hold = ledger.hold(pr.hasLabel(c.hold().label())) instanceof PrLedger.HoldState.Held h
-                ? Optional.of(h.info()) : Optional.empty();
+        return files;
+    }
+
+    private List<Check> checksOf(RepoConfig c, PullRequest pr, Optional<HoldInfo> hold, boolean allMarkers,
+                                 Optional<StatusReport> report) {
         List<Check> known = heads.known(c, pr.headSha());
         List<Check> checks;
         if (!allMarkers && hold.isPresent()) {
@@ -163,9 +181,7 @@ public final class SnapshotReader {
             checks = fromEvent.orElseGet(() -> this.checks.checks(c.repo(), pr.headSha()));
         }
         heads.put(c, pr.headSha(), checks);
-        // The tag comes from the diff (BumpDiff), read from the files above: no extra request.
-        BumpDiff bump = BumpDiff.read(c.autobump(), files);
-        return assemble(c, pr, files.stream().map(ChangedFile::path).toList(), bump, checks, hold, ledger, allMarkers);
+        return checks;
     }
 
     /**
@@ -176,12 +192,12 @@ public final class SnapshotReader {
     public Reading withFreshHistory(RepoConfig c, Reading r) {
         history.forgetAll(c.repo());
         Snapshot s = r.snapshot();
-        return assemble(c, s.pr(), s.changedFiles(), s.bump(), s.checks(), s.hold(), r.ledger(), false);
+        return assemble(c, s.pr(), s.changedFiles(), s.bump(), s.checks(), s.hold(), r.ledger(), false,
+                history.get(c));
     }
 
     private Reading assemble(RepoConfig c, PullRequest pr, List<String> paths, BumpDiff bump, List<Check> checks,
-                             Optional<HoldInfo> hold, PrLedger ledger, boolean allMarkers) {
-        List<PullRequest> closed = history.get(c);
+                             Optional<HoldInfo> hold, PrLedger ledger, boolean allMarkers, List<PullRequest> closed) {
         Optional<Deploy> last = DeployHistory.fromPulls(c, closed).stream().findFirst();
         SourceChanges changes = comparer.changes(c, bump.tag(), last);
         Snapshot s = new Snapshot(c, pr, paths, checks, last, hold, alerts.state(c), changes, PrMarkers.UNREAD, bump,

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +25,28 @@ import org.slf4j.MDC;
 final class ParallelReads implements AutoCloseable {
     static final int THREADS = 8;
     private static final AtomicInteger NAMES = new AtomicInteger();
-    private static final ThreadPoolExecutor POOL = new ThreadPoolExecutor(0, THREADS, 30, TimeUnit.SECONDS,
-            new SynchronousQueue<>(), r -> {
-                Thread t = new Thread(r, "github-read-" + NAMES.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            }, new ThreadPoolExecutor.CallerRunsPolicy());
+    private static final ThreadPoolExecutor POOL = pool(THREADS);
 
     private final List<CompletableFuture<?>> started = new ArrayList<>();
+    private final Executor pool;
+
+    ParallelReads() {
+        this(POOL);
+    }
+
+    /** On {@code pool} (tests: one of a known size, see {@link #pool}). */
+    ParallelReads(Executor pool) {
+        this.pool = pool;
+    }
+
+    /** At most {@code threads} at once, idle ones gone after 30 s; beyond that the caller runs the read. */
+    static ThreadPoolExecutor pool(int threads) {
+        return new ThreadPoolExecutor(0, threads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "github-read-" + NAMES.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
 
     /** Starts {@code read} beside the caller; its result or exception comes from {@link #join}. */
     <T> CompletableFuture<T> start(Supplier<T> read) {
@@ -44,7 +59,7 @@ final class ParallelReads implements AutoCloseable {
             } finally {
                 setContext(before);
             }
-        }, POOL);
+        }, pool);
         started.add(f);
         return f;
     }

@@ -92,6 +92,7 @@ public final class GitHubClientFactory {
         settings.fallbackEndpoints().forEach(e -> endpoints.add(HttpUrl.get(e.replaceAll("/+$", ""))));
         Cache etags = cache(settings.cache());
         OkHttpClient http = new OkHttpClient.Builder()
+                .addInterceptor(new GitHubPause(settings.clock())) // first: while paused nothing goes further
                 .addInterceptor(new EndpointFailover(endpoints, settings.clock()))
                 .addInterceptor(new EtagCacheExpiry(etags, settings.clock())) // inside failover: the URL cached
                 .connectTimeout(Duration.ofSeconds(5))

@@ -74,6 +74,10 @@ class SecretsStayOutTest {
             gh.failNext("comments", 1, new GitHubException(403, "You have exceeded a secondary rate limit",
                     java.time.Duration.ofSeconds(5), null));
             h.send("issue_comment", DeployWorld.comment(gh, bump, "bob", "/hold canary " + PluginHarness.TOKEN));
+            // GitHub asked for 5 s: the adapter sends nothing to anyone until then (GitHubPause), so the scenario
+            // waits it out as the plugin would on a real clock.
+            h.settle();
+            clock.advance(java.time.Duration.ofSeconds(5));
             h.send("issue_comment", DeployWorld.comment(gh, bump, "mallory", "/hold cancel"));
             gh.failNext("createPullRequest", 4, new GitHubException(502, "Bad Gateway"));
             h.send("issue_comment", DeployWorld.comment(gh, bump, "alice", "/rollback " + FIRST));

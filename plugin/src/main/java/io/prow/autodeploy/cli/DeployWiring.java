@@ -61,7 +61,7 @@ final class DeployWiring {
         this.comments = new SweepComments(gh);
         this.reader = new SnapshotReader(gh, gh, comments, gh, alerts, clock);
         this.reconciler = new DeployReconciler(gh, comments, gh, reader, gates, new Applier(gh, gh, gh, statusUrl), clock,
-                DeployObserver.all(List.of(board, index)));
+                DeployObserver.all(List.of(board, index, reader.history().observer())));
         this.dropped = new DroppedRepos(gh, gh, gh, gh);
         this.scheduler = new DeployScheduler(clock, wake);
         reconciler.setScheduler(scheduler);

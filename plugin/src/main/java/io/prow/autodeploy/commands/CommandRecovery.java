@@ -52,7 +52,7 @@ public final class CommandRecovery {
     /**
      * {@code closedAutobumps}: where the newest merged bump is taken from; the plugin passes the deploy history's
      * cached listing (ClosedPullsCache), which the sweep's reconcile has just read again whenever a bump could have
-     * closed (its close event, or the open autobump PRs changed or none is open), so a sweep lists it once, not twice.
+     * closed (its close event, its merge's push, or the open autobump PRs changed): a sweep lists it once, not twice.
      */
     public CommandRecovery(PullRequests prs, Comments comments, CommandRegistry registry, Clock clock,
                            java.util.function.Function<RepoConfig, List<PullRequest>> closedAutobumps) {

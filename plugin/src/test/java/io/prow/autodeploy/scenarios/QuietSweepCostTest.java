@@ -38,7 +38,11 @@ class QuietSweepCostTest {
 
     @Test
     void aQuietSweepListsTheClosedBumpsOnceForReconcileAndRecovery() throws Exception {
-        PullRequest pr = mergedBump();
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+        h.gh.merge(pr.repo(), pr.number()); // no event: this sweep is the first to list it closed
         plugin.clock.advance(Duration.ofMinutes(5));
         h.gh.resetCalls();
         sweep();
@@ -46,6 +50,26 @@ class QuietSweepCostTest {
                         + " taken by the recovery too), the merged bump's comments (recovery)")
                 .isEqualTo(Map.of("pullRequests", 3, "comments", 1));
         assertThat(h.gh.writeCalls()).isZero();
+    }
+
+    @Test
+    void whileNoBumpIsOpenSweepsListNoClosedPullsUntilTheMaxAge() throws Exception {
+        mergedBump(); // its sweep listed the closed autobumps: the open bumps changed (one -> none)
+        h.gh.resetCalls();
+        for (int i = 0; i < 12; i++) { // an hour of quiet sweeps
+            plugin.clock.advance(Duration.ofMinutes(5));
+            sweep();
+        }
+        assertThat(h.gh.calls()).as("per sweep: the open listing (fork, then org: none open), the merged bump's"
+                        + " comments (recovery); no closed listing: nothing said a bump opened or closed")
+                .isEqualTo(Map.of("pullRequests", 24, "comments", 12));
+        h.gh.resetCalls();
+        for (int i = 0; i < 12; i++) { // the next hour: past the closed autobump listing's max age once
+            plugin.clock.advance(Duration.ofMinutes(5));
+            sweep();
+        }
+        assertThat(h.gh.calls()).as("and the closed autobump listing once, at its max age (2h)")
+                .isEqualTo(Map.of("pullRequests", 25, "comments", 12));
     }
 
     @Test

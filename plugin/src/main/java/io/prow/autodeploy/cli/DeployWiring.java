@@ -60,8 +60,8 @@ final class DeployWiring {
         this.index = new AutobumpIndex(clock, config.reconcileInterval().multipliedBy(2));
         this.comments = new SweepComments(gh);
         this.reader = new SnapshotReader(gh, gh, comments, gh, alerts, clock);
-        this.reconciler = new DeployReconciler(gh, comments, gh, reader, gates, new Applier(gh, gh, gh, statusUrl), clock,
-                DeployObserver.all(List.of(board, index, reader.history().observer())));
+        this.reconciler = new DeployReconciler(gh, comments, gh, reader, gates, new Applier(gh, gh, gh, statusUrl),
+                clock, DeployObserver.all(List.of(board, index, reader.history().observer())));
         this.dropped = new DroppedRepos(gh, gh, gh, gh);
         this.scheduler = new DeployScheduler(clock, wake);
         reconciler.setScheduler(scheduler);

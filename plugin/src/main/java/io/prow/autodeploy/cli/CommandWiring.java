@@ -38,7 +38,7 @@ final class CommandWiring {
                 new ApproveDeployCommand(deploy.overrides, replies), new DeployNowCommand(deploy.overrides, replies));
         this.registry = new CommandRegistry(commands);
         // The newest merged bump from the deploy history's cached listing: one closed listing per sweep (issue 16).
-        this.recovery = new CommandRecovery(gh, gh, registry, clock, deploy.reconciler.history()::autobumps);
+        this.recovery = new CommandRecovery(gh, deploy.comments, registry, clock, deploy.reconciler.history()::autobumps);
         this.dispatcher = new CommandDispatcher(registry,
                 new CachedAuthorizer(gh, CachedAuthorizer.DEFAULT_TTL, Ticker.systemTicker()), replies, metrics,
                 CommandDispatcher.DEFAULT_BACKOFF, pause, clock);

@@ -4,6 +4,7 @@ import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AutoRollbackWatcher;
 import io.prow.autodeploy.commands.DeployOverrides;
 import io.prow.autodeploy.commands.Holds;
+import io.prow.autodeploy.commands.SweepComments;
 import io.prow.autodeploy.config.ConfigSource;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.deploy.gates.Gates;
@@ -46,6 +47,8 @@ final class DeployWiring {
     final RunningImagesSource rolloutImages;
     final RolloutFollower follower;
     final DeployOverrides overrides;
+    /** The comments role of the deploy side: a sweep's reads are kept for its command recovery (SweepComments). */
+    final SweepComments comments;
     private final GitHub gh;
 
     /** {@code wake}: runs a PR's reconcile when the scheduler's wake-up for its key (repo#number) is due. */
@@ -55,22 +58,23 @@ final class DeployWiring {
         PluginConfig config = configs.get();
         this.board = new StatusBoard(metrics, clock);
         this.index = new AutobumpIndex(clock, config.reconcileInterval().multipliedBy(2));
-        this.reader = new SnapshotReader(gh, gh, gh, gh, alerts, clock);
-        this.reconciler = new DeployReconciler(gh, gh, gh, reader, gates, new Applier(gh, gh, gh, statusUrl), clock,
-                DeployObserver.all(List.of(board, index)));
+        this.comments = new SweepComments(gh);
+        this.reader = new SnapshotReader(gh, gh, comments, gh, alerts, clock);
+        this.reconciler = new DeployReconciler(gh, comments, gh, reader, gates, new Applier(gh, gh, gh, statusUrl),
+                clock, DeployObserver.all(List.of(board, index, reader.history().observer())));
         this.dropped = new DroppedRepos(gh, gh, gh, gh);
         this.scheduler = new DeployScheduler(clock, wake);
         reconciler.setScheduler(scheduler);
         reconciler.setBlocker(() -> configs.failure().map(why -> "Blocked: plugin config not reloaded (" + why + ")"));
-        this.holds = new Holds(gh, gh, gh, reconciler, clock);
+        this.holds = new Holds(gh, comments, gh, reconciler, clock);
         // The cache ages on the plugin's clock, like every other time decision (the demo and tests move it).
         this.rolloutImages = new RunningImagesSource(new PrometheusClient()::query,
                 () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));
         rolloutImages.onQuery(result -> metrics.prometheusQueries.labelValues(result).inc());
         this.follower = new RolloutFollower(gh, rolloutImages, clock);
         reader.followRollouts(follower);
-        reconciler.setRolloutEffects(new RolloutEffects(gh, gh, holds));
-        this.overrides = new DeployOverrides(gh, gh, reader, reconciler, clock, metrics);
+        reconciler.setRolloutEffects(new RolloutEffects(comments, gh, holds));
+        this.overrides = new DeployOverrides(gh, comments, reader, reconciler, clock, metrics);
     }
 
     /** The auto-rollback watch counts from "running" where rollouts are followed (one ETag'd read per notification). */

@@ -7,6 +7,7 @@ import io.prow.autodeploy.alerts.AlertmanagerReceiver;
 import io.prow.autodeploy.commands.CommandDispatcher;
 import io.prow.autodeploy.commands.CommandRecovery;
 import io.prow.autodeploy.commands.CommandRegistry;
+import io.prow.autodeploy.commands.SweepComments;
 import io.prow.autodeploy.config.ConfigSource;
 import io.prow.autodeploy.config.PluginConfig;
 import io.prow.autodeploy.config.RepoConfig;
@@ -79,6 +80,7 @@ public final class PluginApp implements AutoCloseable {
     /** {@code POST /alertmanager}, present when a webhook token file is given. */
     public final Optional<AlertmanagerReceiver> alertmanager;
     private final CommandRecovery recovery;
+    private final SweepComments sweepComments;
     private final CommandDispatcher dispatcher;
     private final HookHandler hook;
     private final PluginServer server;
@@ -118,6 +120,7 @@ public final class PluginApp implements AutoCloseable {
         this.dropped = deploy.dropped;
         this.scheduler = deploy.scheduler;
         this.rolloutImages = deploy.rolloutImages;
+        this.sweepComments = deploy.comments;
         CommandWiring commands = new CommandWiring(gh, deploy, clock, metrics, pause);
         this.registry = commands.registry;
         this.recovery = commands.recovery;
@@ -169,14 +172,19 @@ public final class PluginApp implements AutoCloseable {
     public void sweep() {
         for (RepoConfig rc : config().repos()) {
             executor.submit(rc.repo().toString(), () -> {
-                recover(rc, reconciler.reconcileRepo(rc));
+                // One thread reconciles and recovers: the recovery takes the comments the reconcile just read.
+                try (SweepComments.Sweep read = sweepComments.begin()) {
+                    recover(rc, reconciler.reconcileRepo(rc), read);
+                }
             });
         }
     }
 
-    private void recover(RepoConfig rc, List<io.prow.autodeploy.github.PullRequest> open) {
+    private void recover(RepoConfig rc, List<io.prow.autodeploy.github.PullRequest> open,
+                         SweepComments.Sweep read) {
         try {
-            List<CommandRecovery.Pending> pending = recovery.find(rc, open, config().recoveryWindow());
+            List<CommandRecovery.Pending> pending = recovery.find(rc, open, config().recoveryWindow(),
+                    read::lastRead);
             for (CommandRecovery.Pending p : pending) {
                 LOG.info("recovering comment {} by @{} on {}#{}, posted {} and never answered",
                         p.event().comment().id(), p.event().comment().author(), rc.repo(), p.event().number(),

@@ -5,6 +5,7 @@ import io.prow.autodeploy.github.Comment;
 import io.prow.autodeploy.github.Comments;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.PullRequests;
+import io.prow.autodeploy.github.RepoRef;
 import io.prow.autodeploy.github.WebhookEvent.IssueCommentEvent;
 import io.prow.autodeploy.ledger.PrLedger;
 import io.prow.autodeploy.ledger.ReplyRecord;
@@ -51,7 +52,7 @@ public final class CommandRecovery {
     /**
      * {@code closedAutobumps}: where the newest merged bump is taken from; the plugin passes the deploy history's
      * cached listing (ClosedPullsCache), which the sweep's reconcile has just read again whenever a bump could have
-     * closed (its close event, or the open autobump PRs changed or none is open), so a sweep lists it once, not twice.
+     * closed (its close event, its merge's push, or the open autobump PRs changed): a sweep lists it once, not twice.
      */
     public CommandRecovery(PullRequests prs, Comments comments, CommandRegistry registry, Clock clock,
                            java.util.function.Function<RepoConfig, List<PullRequest>> closedAutobumps) {
@@ -76,8 +77,25 @@ public final class CommandRecovery {
         return WHEN.format(t.atOffset(ZoneOffset.UTC));
     }
 
+    /** A PR's comments as the caller has just read them, if it has ({@link SweepComments.Sweep#lastRead}). */
+    @FunctionalInterface
+    public interface AlreadyRead {
+        AlreadyRead NOTHING = (repo, number) -> Optional.empty();
+
+        Optional<List<Comment>> comments(RepoRef repo, int number);
+    }
+
     /** The unanswered commands on {@code open} autobump PRs and the newest merged one, oldest comment first. */
     public List<Pending> find(RepoConfig c, List<PullRequest> open, Duration window) {
+        return find(c, open, window, AlreadyRead.NOTHING);
+    }
+
+    /**
+     * As {@link #find(RepoConfig, List, Duration)}, taking a PR's comments from {@code read} where the same sweep's
+     * reconcile has just read them (issue 16: one read of each PR's comments per sweep, not two). Why a list at most
+     * one sweep old keeps every command and runs none twice: {@link SweepComments}.
+     */
+    public List<Pending> find(RepoConfig c, List<PullRequest> open, Duration window, AlreadyRead read) {
         if (window.isZero()) {
             return List.of();
         }
@@ -88,7 +106,8 @@ public final class CommandRecovery {
         Instant since = clock.instant().minus(window);
         List<Pending> out = new ArrayList<>();
         for (PullRequest pr : prs.values()) {
-            List<Comment> comments = this.comments.comments(c.repo(), pr.number());
+            List<Comment> comments = read.comments(c.repo(), pr.number())
+                    .orElseGet(() -> this.comments.comments(c.repo(), pr.number()));
             PrLedger ledger = PrLedger.read(comments, this.comments.botLogin());
             comments.stream()
                     .filter(cm -> !this.comments.botLogin().equals(cm.author()) && cm.createdAt() != null

@@ -169,8 +169,11 @@ public final class EventRouter implements EventSink {
             reconcileSha(c, s.sha(), List.of(), report);
         } else if (e instanceof CheckEvent ch) {
             reconcileSha(c, ch.sha(), ch.pullNumbers(), Optional.empty());
-        } else if (e instanceof PushEvent) {
-            reconciler.reconcileRepo(c); // re-reads the autobump listing: a merge, maybe an autobump PR's
+        } else if (e instanceof PushEvent p) {
+            if (p.paths().map(paths -> paths.stream().anyMatch(c.autobump()::allowsPath)).orElse(false)) {
+                reconciler.history().basePushed(c.repo()); // a bump's or a rollback's merge (ClosedPullsCache)
+            }
+            reconciler.reconcileRepo(c);
         }
     }
 

@@ -38,7 +38,11 @@ class QuietSweepCostTest {
 
     @Test
     void aQuietSweepListsTheClosedBumpsOnceForReconcileAndRecovery() throws Exception {
-        PullRequest pr = mergedBump();
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+        h.gh.merge(pr.repo(), pr.number()); // no event: this sweep is the first to list it closed
         plugin.clock.advance(Duration.ofMinutes(5));
         h.gh.resetCalls();
         sweep();
@@ -46,6 +50,61 @@ class QuietSweepCostTest {
                         + " taken by the recovery too), the merged bump's comments (recovery)")
                 .isEqualTo(Map.of("pullRequests", 3, "comments", 1));
         assertThat(h.gh.writeCalls()).isZero();
+    }
+
+    @Test
+    void whileNoBumpIsOpenSweepsListNoClosedPullsUntilTheMaxAge() throws Exception {
+        mergedBump(); // its sweep listed the closed autobumps: the open bumps changed (one -> none)
+        h.gh.resetCalls();
+        for (int i = 0; i < 12; i++) { // an hour of quiet sweeps
+            plugin.clock.advance(Duration.ofMinutes(5));
+            sweep();
+        }
+        assertThat(h.gh.calls()).as("per sweep: the open listing (fork, then org: none open), the merged bump's"
+                        + " comments (recovery); no closed listing: nothing said a bump opened or closed")
+                .isEqualTo(Map.of("pullRequests", 24, "comments", 12));
+        h.gh.resetCalls();
+        for (int i = 0; i < 12; i++) { // the next hour: past the closed autobump listing's max age once
+            plugin.clock.advance(Duration.ofMinutes(5));
+            sweep();
+        }
+        assertThat(h.gh.calls()).as("and the closed autobump listing once, at its max age (2h)")
+                .isEqualTo(Map.of("pullRequests", 25, "comments", 12));
+    }
+
+    @Test
+    void aSweepReadsAnOpenBumpsCommentsOnceForItsLedgerAndTheRecovery() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("autodeploy/ready");
+        sweep(); // the first sweep to list this bump open reads the closed listing again (the open bumps changed)
+        plugin.clock.advance(Duration.ofMinutes(5));
+        h.gh.resetCalls();
+        sweep();
+        assertThat(h.gh.calls()).as("open listing (fork: one hit), the head's checks, the bump's comments once: the"
+                        + " recovery takes the list the reconcile read for the ledger in the same sweep")
+                .isEqualTo(Map.of("pullRequests", 1, "checks", 1, "comments", 1));
+        assertThat(h.gh.writeCalls()).isZero();
+    }
+
+    @Test
+    void aCommandOnTheOpenBumpNeverDeliveredIsRecoveredFromTheListTheReconcileRead() throws Exception {
+        PullRequest pr = Bumps.openGreen(h, "v20261125-1a2b3c4d5e");
+        Bumps.opened(h, pr);
+        h.settle();
+        plugin.clock.advance(Duration.ofMinutes(5));
+        int before = Bumps.botComments(h, pr.number()).size();
+        h.gh.comment(PluginHarness.REPO, pr.number(), "alice", "/hold bad rollout"); // never delivered
+        sweep();
+        assertThat(Bumps.botComments(h, pr.number())).as("one reply, to the recovered /hold").hasSize(before + 1);
+        assertThat(h.gh.peek(pr.repo(), pr.number()).labels()).contains("do-not-merge/hold");
+        plugin.clock.advance(Duration.ofMinutes(5));
+        h.gh.resetCalls();
+        sweep();
+        assertThat(Bumps.botComments(h, pr.number())).as("not answered twice").hasSize(before + 1);
+        assertThat(h.gh.calls().get("comments")).as("the held bump's comments once: ledger and recovery")
+                .isEqualTo(1);
     }
 
     @Test

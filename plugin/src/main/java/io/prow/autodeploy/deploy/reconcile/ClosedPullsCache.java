@@ -1,6 +1,8 @@
 package io.prow.autodeploy.deploy.reconcile;
 
 import io.prow.autodeploy.config.RepoConfig;
+import io.prow.autodeploy.deploy.gates.Decision;
+import io.prow.autodeploy.deploy.gates.Snapshot;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.github.PullRequests;
 import io.prow.autodeploy.github.RepoRef;
@@ -18,22 +20,38 @@ import java.util.function.Supplier;
  * The closed PRs every decision reads its deploy history from ({@link AutobumpPulls#recentlyClosed}: 2 listings),
  * read once and reused until something could have changed them (issue 16: they were 2 requests per decision, and
  * every other merge changed the base branch's page, so each re-read was charged). A deploy is a merged PR, and a PR
- * is merged only by closing it, so:
+ * is merged only by closing it, and its merge is a push to the base branch that changes files under
+ * {@code autobump.paths} (a bump's or a rollback's diff is those files). So:
  * <ul>
  * <li>the closed autobump PRs ({@code head=<bot>:<branch>}) are read again after an opened, closed or reopened
- * autobump PR, when a {@code reconcileRepo} (the sweep, a push to the base branch, a merge, start-up) lists other
- * open autobump PRs than the last one did or none ({@link #openAutobumpsAre}), and otherwise at most once per
- * {@link #AUTOBUMPS_MAX_AGE};</li>
+ * autobump PR, after a push to the base branch whose commits touch {@code autobump.paths} ({@link #basePushed}),
+ * when a {@code reconcileRepo} (the sweep, such a push, a merge, start-up) lists other open autobump PRs than the
+ * last one did, including one open then none, or does not find open a bump a decision found open since
+ * ({@link #openAutobumpsAre}, {@link #observer}), and otherwise at most once per {@link #AUTOBUMPS_MAX_AGE}. None
+ * open at two listings in a row with no decision in between is no change (issue 16: re-reading on every sweep
+ * while none was open, nights and whole weekends, was about a fifth of a quiet day's charged requests);</li>
  * <li>the base branch's recent page (only for our rollback PRs; every other merge changes it) is read again after
- * a closed or reopened rollback PR of ours, and otherwise at most once per {@link #RECENT_MAX_AGE}.</li>
+ * a closed or reopened rollback PR of ours, after such a push (a rollback's merge is one), and otherwise at most
+ * once per {@link #RECENT_MAX_AGE}.</li>
  * </ul>
- * A decision to deploy reads both again first ({@code DeployReconciler}): a deploy never rests on the cache.
- * A restart starts empty; a replica that missed an event re-reads at its next sweep (autobumps) or within the
- * hour (rollbacks). One entry per configured repo that was read: bounded by the config.
+ * A deploy never starts on the cache: before adding the merge labels, {@code DeployReconciler.reconcileLocked}
+ * calls {@link #forgetAll}, reads the snapshot again and decides on that read. Other uses delay (a gate kept
+ * closed until the next read), add a hold (the hold carrier, a failed rollout) or show (the status page). A label
+ * already added stays while a cached read agrees, as before this cache; the deploys the base page is for, our
+ * rollbacks, hold automatic deploys first ({@code RollbackCommand}), and holds are read fresh on every decision.
+ * So the worst a merge whose deliveries were all lost does is a stale "last deploy" for at most the max age.
+ * A restart starts empty. One entry per configured repo that was read: bounded by the config.
  */
 public final class ClosedPullsCache {
-    /** How stale the base branch's page may get without an event about one of our rollback PRs. */
-    public static final Duration RECENT_MAX_AGE = Duration.ofHours(1);
+    /**
+     * How stale the base branch's page may get without an event about one of our rollback PRs or a push touching
+     * autobump.paths (two deliveries for each rollback merge; both lost is what this bounds). Shorter than the time
+     * a rollback stays on the page: {@link AutobumpPulls#RECENT_PAGE} (50) closed PRs, about eight working hours at
+     * a busy repo's 60 merges a day (issue 16's model), so a rollback whose deliveries were all lost is still read
+     * before it leaves the page. Each re-read in working hours is charged (other merges change the page): hourly
+     * re-reads were about ten charged requests a working day.
+     */
+    public static final Duration RECENT_MAX_AGE = Duration.ofHours(6);
     /**
      * How stale the closed autobump listing may get when neither an event nor a change in the open autobump PRs
      * said a bump closed (issue 16: every push to the base branch changes every PR listing's body, so re-reading
@@ -49,6 +67,8 @@ public final class ClosedPullsCache {
     private final Listing recent = new Listing();
     // The open autobump PRs (numbers) the last listing found, per repo: one entry per configured repo.
     private final Map<RepoRef, java.util.Set<Integer>> lastOpen = new ConcurrentHashMap<>();
+    // Autobump PRs (head branch) a decision found open since the last listing, per repo; each listing takes them.
+    private final Map<RepoRef, java.util.Set<Integer>> decidedOpen = new ConcurrentHashMap<>();
 
     public ClosedPullsCache(PullRequests prs, Clock clock) {
         this.prs = prs;
@@ -71,27 +91,59 @@ public final class ClosedPullsCache {
         return autobumps.get(c.repo(), AUTOBUMPS_MAX_AGE, () -> AutobumpPulls.closedAutobumps(prs, c, 1));
     }
 
-    /** An autobump PR closed or reopened, a push to the base branch, the sweep: read the autobump listing again. */
+    /** An autobump PR opened, closed or reopened: read the autobump listing again. */
     public void forgetAutobumps(RepoRef repo) {
         autobumps.forget(repo);
     }
 
     /**
+     * A push to the base branch whose commits touch {@code autobump.paths} ({@code PushedPaths}): a bump's or a
+     * rollback's merge (one or two commits: always listed), maybe one whose pull_request event was lost, so both
+     * listings are read again. A push whose files are unknown (20 commits or more, forced) is reconciled but forgets
+     * nothing: no deploy merge is such a push, and the max ages bound the rest. Other PRs' merges forget nothing.
+     */
+    public void basePushed(RepoRef repo) {
+        forgetAll(repo);
+    }
+
+    /**
      * A listing of the open autobump PRs (sweep, base-branch push, start-up): when the set differs from the last
-     * one, a bump opened, closed or was reopened without our seeing its event, so the autobump listing is read
-     * again; so it is when none is open (a bump may have opened and merged between two listings). The same open
-     * bump as last time (other PRs' merges) keeps it: the autobumper keeps one PR open. Returns whether it was
+     * one (one opened, one closed, one open then none), a bump opened, closed or was reopened without our seeing
+     * its event, so the autobump listing is read again; so it is when a bump a decision found open since the last
+     * listing is not open now ({@link #observer}). The same open bumps as last time, or none again, keep it: the
+     * autobumper keeps one PR open, and a bump that opened and merged between two listings unseen by any decision
+     * is seen by its merge's push ({@link #basePushed}) or at {@link #AUTOBUMPS_MAX_AGE}. Returns whether it was
      * forgotten.
      */
     public boolean openAutobumpsAre(RepoRef repo, List<PullRequest> open) {
         java.util.Set<Integer> numbers = open.stream().map(PullRequest::number)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
         java.util.Set<Integer> was = lastOpen.put(repo, numbers);
-        if (numbers.isEmpty() || !numbers.equals(was)) {
+        java.util.Set<Integer> decided = decidedOpen.remove(repo);
+        if (!numbers.equals(was) || decided != null && !numbers.containsAll(decided)) {
             forgetAutobumps(repo);
             return true;
         }
         return false;
+    }
+
+    /**
+     * Tells the cache of every decision: a bump decided on while open that the next listing does not find open has
+     * closed, even if no listing ever found it open (opened and merged between two sweeps) and every delivery about
+     * its merge was lost; {@link #openAutobumpsAre} then reads the autobump listing again. Only bumps from the
+     * autobump head branch, the ones the listing finds: the set is emptied by each listing.
+     */
+    public DeployObserver observer() {
+        return new DeployObserver() {
+            @Override
+            public void observed(Snapshot s, Decision d) {
+                PullRequest pr = s.pr();
+                if (pr.open() && s.config().autobump().headBranch().equals(pr.headRef())) {
+                    decidedOpen.computeIfAbsent(s.config().repo(), r -> ConcurrentHashMap.newKeySet())
+                            .add(pr.number());
+                }
+            }
+        };
     }
 
     /** One of our rollback PRs closed or reopened: read both listings again. */

@@ -241,8 +241,8 @@ public final class DeployReconciler {
         observer.openAutobumps(c, open);
         // Sweeps, base-branch pushes, merges, start-up: the closed autobump listing is read again when the open
         // autobump PRs differ from the last listing's (a bump opened or closed: a missed event costs at most one
-        // sweep interval), else at most hourly: other PRs' merges change every listing's body, so each re-read
-        // was charged (ClosedPullsCache).
+        // sweep interval), after a push touching autobump.paths, else at most every two hours: other PRs' merges
+        // change every listing's body, so each re-read was charged (ClosedPullsCache).
         reader.history().openAutobumpsAre(c.repo(), open);
         if (open.isEmpty()) {
             // No bump to reconcile, so nothing else reads the history: one (ETag-cached) read keeps the deployed

@@ -2,6 +2,7 @@ package io.prow.autodeploy.deploy.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.prow.autodeploy.deploy.gates.Snapshots;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.rollback.RollbackWorld;
 import java.time.Duration;
@@ -48,7 +49,7 @@ class ClosedPullsCacheTest {
     }
 
     @Test
-    void forgetAllRereadsBothAndTheBasePageAgesOutAfterAnHour() {
+    void forgetAllRereadsBothAndTheBasePageAgesOutAfterItsMaxAge() {
         cache.get(w.config);
         cache.forgetAll(w.config.repo());
         w.gh.resetCalls();
@@ -58,12 +59,13 @@ class ClosedPullsCacheTest {
         w.clock.advance(ClosedPullsCache.RECENT_MAX_AGE.minus(Duration.ofMinutes(1)));
         w.gh.resetCalls();
         cache.get(w.config);
-        assertThat(listings()).as("younger than an hour: cached").isZero();
+        assertThat(listings()).as("the base page younger than its max age: cached (the autobump listing's own, "
+                + "shorter max age has passed: it alone is read)").isEqualTo(1);
 
         w.clock.advance(Duration.ofMinutes(1));
         w.gh.resetCalls();
         cache.get(w.config);
-        assertThat(listings()).as("an hour old: the base branch's page only").isEqualTo(1);
+        assertThat(listings()).as("at its max age: the base branch's page only").isEqualTo(1);
         assertThat(cache.size()).as("one entry per listing of the one repo").isEqualTo(2);
     }
 
@@ -88,7 +90,10 @@ class ClosedPullsCacheTest {
                 .isTrue();
         cache.get(w.config);
         assertThat(listings()).as("the autobump listing only").isEqualTo(1);
-        assertThat(cache.openAutobumpsAre(w.config.repo(), List.of())).as("none open again").isTrue();
+        assertThat(cache.openAutobumpsAre(w.config.repo(), List.of())).as("none open again: no change (a bump that"
+                + " opened and merged in between is told by its push)").isFalse();
+        cache.get(w.config);
+        assertThat(listings()).as("nothing re-read").isEqualTo(1);
         assertThat(cache.openAutobumpsAre(w.config.repo(), open)).as("a bump opened").isTrue();
         cache.get(w.config);
         assertThat(listings()).isEqualTo(2);
@@ -97,6 +102,48 @@ class ClosedPullsCacheTest {
         w.gh.resetCalls();
         assertThat(cache.openAutobumpsAre(w.config.repo(), open)).isFalse();
         cache.get(w.config);
-        assertThat(listings()).as("two hours without a change: both listings aged out").isEqualTo(2);
+        assertThat(listings()).as("two hours without a change: the autobump listing aged out (the base page's max"
+                + " age is longer)").isEqualTo(1);
+        w.clock.advance(ClosedPullsCache.RECENT_MAX_AGE.minus(ClosedPullsCache.AUTOBUMPS_MAX_AGE));
+        w.gh.resetCalls();
+        cache.get(w.config);
+        assertThat(listings()).as("at the base page's max age: both listings aged out").isEqualTo(2);
+    }
+
+    @Test
+    void aPushTouchingTheDeployedFilesRereadsBoth() {
+        cache.get(w.config);
+        cache.openAutobumpsAre(w.config.repo(), List.of());
+        cache.get(w.config);
+        w.gh.resetCalls();
+        assertThat(cache.openAutobumpsAre(w.config.repo(), List.of())).isFalse();
+        cache.get(w.config);
+        assertThat(listings()).as("none open twice: cached").isZero();
+        cache.basePushed(w.config.repo());
+        cache.get(w.config);
+        assertThat(listings()).as("a bump's or a rollback's merge: both listings").isEqualTo(2);
+    }
+
+    @Test
+    void aBumpADecisionFoundOpenAndTheNextListingDoesNotRereadsTheAutobumpListing() {
+        var repo = w.config.repo();
+        cache.openAutobumpsAre(repo, List.of());
+        assertThat(cache.openAutobumpsAre(repo, List.of())).as("none open twice").isFalse();
+        Snapshots.Builder bump = Snapshots.autobump().config(w.config);
+        cache.observer().observed(bump.build(), null);
+        assertThat(cache.openAutobumpsAre(repo, List.of()))
+                .as("none open at both listings, but a bump decided on in between: it opened and closed").isTrue();
+        assertThat(cache.openAutobumpsAre(repo, List.of())).as("no decision since").isFalse();
+
+        PullRequest open = bump.build().pr();
+        cache.openAutobumpsAre(repo, List.of(open));
+        cache.observer().observed(bump.build(), null);
+        assertThat(cache.openAutobumpsAre(repo, List.of(open))).as("decided on and still open").isFalse();
+
+        cache.openAutobumpsAre(repo, List.of());
+        cache.observer().observed(Snapshots.autobump().config(w.config).headRef("feature").build(), null);
+        cache.observer().observed(Snapshots.autobump().config(w.config).closed().build(), null);
+        assertThat(cache.openAutobumpsAre(repo, List.of()))
+                .as("a PR not from the autobump head branch (never listed), a closed one: no change").isFalse();
     }
 }

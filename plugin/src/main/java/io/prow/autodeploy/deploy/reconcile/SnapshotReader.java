@@ -36,8 +36,9 @@ import java.util.concurrent.CompletableFuture;
  * stands; nothing at all, not even the PR, for a CI report that cannot change what the head shows:
  * {@link HeadChecks#cannotChange}),
  * the deploy history (2: closed autobump PRs by head, the base branch's recent page; 0 while cached, see
- * {@link ClosedPullsCache}: read again after an autobump PR opens or closes, on each sweep or base-branch push, and
- * before labelling for Tide), the PR's comments once
+ * {@link ClosedPullsCache}: read again when something may have changed it (an autobump PR opened or closed, a
+ * push to the base branch on autobump paths, the open bumps a sweep lists differ) or it grew old, and always before
+ * labelling for Tide), read beside the ledger and the files ({@link ParallelReads}), the PR's comments once
  * for its ledger (1: the hold record decides the hold gate; markers are used when they could change the decision:
  * an approval while the guard is closed, a retest count while a test failed, a {@code /deploy-now} while the window
  * or pacing is closed), and the source range of the bump once per pair of

@@ -78,8 +78,12 @@ public final class ClosedPullsCache {
     /** The union of both listings, each cached (see the class), newest first, no repeats. */
     public List<PullRequest> get(RepoConfig c) {
         List<PullRequest> bumps = autobumps(c);
-        List<PullRequest> base = recent.get(c.repo(), RECENT_MAX_AGE, () -> AutobumpPulls.recentOnBase(prs, c));
-        return AutobumpPulls.union(bumps, base);
+        return AutobumpPulls.union(bumps, recent(c));
+    }
+
+    /** The base branch's recent closed page alone, cached as in {@link #get} (read beside the autobump listing). */
+    public List<PullRequest> recent(RepoConfig c) {
+        return recent.get(c.repo(), RECENT_MAX_AGE, () -> AutobumpPulls.recentOnBase(prs, c));
     }
 
     /**

@@ -205,8 +205,13 @@ public final class SnapshotReader {
     public Reading withFreshHistory(RepoConfig c, Reading r) {
         history.forgetAll(c.repo());
         Snapshot s = r.snapshot();
-        return assemble(c, s.pr(), s.changedFiles(), s.bump(), s.checks(), s.hold(), r.ledger(), false,
-                history.get(c));
+        List<PullRequest> closed;
+        try (ParallelReads side = new ParallelReads()) {
+            var bumps = side.start(() -> history.autobumps(c)); // both listings at once: the deploy's latency
+            List<PullRequest> base = history.recent(c);
+            closed = AutobumpPulls.union(ParallelReads.join(bumps), base);
+        }
+        return assemble(c, s.pr(), s.changedFiles(), s.bump(), s.checks(), s.hold(), r.ledger(), false, closed);
     }
 
     private Reading assemble(RepoConfig c, PullRequest pr, List<String> paths, BumpDiff bump, List<Check> checks,

@@ -11,10 +11,16 @@ public sealed interface WebhookEvent {
     /**
      * {@code pull_request}: opened, synchronize, labeled, closed, ... with the PR as the payload shows it.
      * {@code sender} is the account that caused the event (for synchronize: who pushed); null when absent.
+     * {@code label}: for labeled and unlabeled, the name of the label added or removed ({@code label.name}); else null.
      */
-    record PullRequestEvent(RepoRef repo, String action, PullRequest pr, String sender) implements WebhookEvent {
+    record PullRequestEvent(RepoRef repo, String action, PullRequest pr, String sender, String label)
+            implements WebhookEvent {
         public PullRequestEvent(RepoRef repo, String action, PullRequest pr) {
-            this(repo, action, pr, null);
+            this(repo, action, pr, null, null);
+        }
+
+        public PullRequestEvent(RepoRef repo, String action, PullRequest pr, String sender) {
+            this(repo, action, pr, sender, null);
         }
     }
 

@@ -16,6 +16,7 @@ import io.prow.autodeploy.deploy.reconcile.SnapshotReader;
 import io.prow.autodeploy.deploy.schedule.DeployScheduler;
 import io.prow.autodeploy.events.AutobumpIndex;
 import io.prow.autodeploy.github.GitHub;
+import io.prow.autodeploy.ledger.OwnLabelWrites;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.metrics.status.StatusBoard;
 import io.prow.autodeploy.rollback.AutobumpPulls;
@@ -49,6 +50,8 @@ final class DeployWiring {
     final DeployOverrides overrides;
     /** The comments role of the deploy side: a sweep's reads are kept for its command recovery (SweepComments). */
     final SweepComments comments;
+    /** The Labels role of the deploy side: what it wrote, so the webhooks GitHub sends back are known as ours. */
+    final OwnLabelWrites ownLabels;
     private final GitHub gh;
 
     /** {@code wake}: runs a PR's reconcile when the scheduler's wake-up for its key (repo#number) is due. */
@@ -60,13 +63,16 @@ final class DeployWiring {
         this.index = new AutobumpIndex(clock, config.reconcileInterval().multipliedBy(2));
         this.comments = new SweepComments(gh);
         this.reader = new SnapshotReader(gh, gh, comments, gh, alerts, clock);
-        this.reconciler = new DeployReconciler(gh, comments, gh, reader, gates, new Applier(gh, gh, gh, statusUrl),
+        // The labels the deploy pipeline writes (merge labels, the hold label), so their webhooks cost nothing.
+        this.ownLabels = new OwnLabelWrites(gh, clock);
+        this.reconciler = new DeployReconciler(gh, comments, ownLabels, reader, gates,
+                new Applier(gh, ownLabels, gh, statusUrl),
                 clock, DeployObserver.all(List.of(board, index, reader.history().observer())));
         this.dropped = new DroppedRepos(gh, gh, gh, gh);
         this.scheduler = new DeployScheduler(clock, wake);
         reconciler.setScheduler(scheduler);
         reconciler.setBlocker(() -> configs.failure().map(why -> "Blocked: plugin config not reloaded (" + why + ")"));
-        this.holds = new Holds(gh, comments, gh, reconciler, clock);
+        this.holds = new Holds(gh, comments, ownLabels, reconciler, clock);
         // The cache ages on the plugin's clock, like every other time decision (the demo and tests move it).
         this.rolloutImages = new RunningImagesSource(new PrometheusClient()::query,
                 () -> TimeUnit.MILLISECONDS.toNanos(clock.millis()));

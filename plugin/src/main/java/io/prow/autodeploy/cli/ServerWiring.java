@@ -49,7 +49,7 @@ final class ServerWiring {
         this.executor = executor;
         this.settings = settings;
         EventRouter router = new EventRouter(configs, executor, deploy.reconciler, commands.dispatcher,
-                commands.registry, gh, gh, new RollbackPushGuard(gh, gh, gh), deploy.index, metrics);
+                commands.registry, gh, gh, new RollbackPushGuard(gh, gh, gh), deploy.index, metrics, deploy.ownLabels);
         HelpProvider help = new HelpProvider(configs, commands.registry, deploy.gates, deploy.board);
         // The same AlertSource as the gate's: a notification invalidates exactly the answers decisions read.
         this.alertmanager = alertmanagerTokenFile.map(f -> new AlertmanagerReceiver(new AlertmanagerWebhook(f),

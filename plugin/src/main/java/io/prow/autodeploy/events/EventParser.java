@@ -23,7 +23,7 @@ public final class EventParser {
         RepoRef repo = repoOf(root);
         return switch (eventType) {
             case "pull_request" -> new WebhookEvent.PullRequestEvent(required(repo), text(root, "action"),
-                    pullRequest(required(repo), need(root, "pull_request")), senderOf(root));
+                    pullRequest(required(repo), need(root, "pull_request")), senderOf(root), labelOf(root));
             case "issue_comment" -> issueComment(required(repo), root);
             case "status" -> new WebhookEvent.StatusEvent(required(repo), needText(root, "sha"),
                     text(root, "context"), text(root, "state"));
@@ -39,6 +39,12 @@ public final class EventParser {
     private static String senderOf(JsonNode root) {
         JsonNode login = root.path("sender").path("login");
         return login.isTextual() && !login.asText().isEmpty() ? login.asText() : null;
+    }
+
+    /** {@code label.name}: the label a labeled/unlabeled event is about; null when absent. */
+    private static String labelOf(JsonNode root) {
+        JsonNode name = root.path("label").path("name");
+        return name.isTextual() && !name.asText().isEmpty() ? name.asText() : null;
     }
 
     /** {@code repository.full_name}, the key hook also uses to pick the HMAC token scope. */

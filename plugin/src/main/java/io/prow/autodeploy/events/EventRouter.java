@@ -17,6 +17,7 @@ import io.prow.autodeploy.github.WebhookEvent.PullRequestEvent;
 import io.prow.autodeploy.github.WebhookEvent.PushEvent;
 import io.prow.autodeploy.github.WebhookEvent.StatusEvent;
 import io.prow.autodeploy.github.WebhookEvent;
+import io.prow.autodeploy.ledger.OwnLabelWrites;
 import io.prow.autodeploy.metrics.Metrics;
 import io.prow.autodeploy.rollback.AutobumpPulls;
 import io.prow.autodeploy.rollback.RollbackPushGuard;
@@ -48,10 +49,20 @@ public final class EventRouter implements EventSink {
     private final AutobumpIndex index;
     private final Metrics metrics;
     private final RollbackPushGuard rollbackPushes;
+    private final OwnLabelWrites ownLabels;
 
     public EventRouter(Supplier<PluginConfig> config, KeyedExecutor executor, DeployReconciler reconciler,
                        CommandDispatcher commands, CommandRegistry registry, BotIdentity identity,
                        PullRequests prs, RollbackPushGuard rollbackPushes, AutobumpIndex index, Metrics metrics) {
+        this(config, executor, reconciler, commands, registry, identity, prs, rollbackPushes, index, metrics, null);
+    }
+
+    /** {@code ownLabels}: the label changes the deploy pipeline made, whose webhooks are skipped (null: none). */
+    public EventRouter(Supplier<PluginConfig> config, KeyedExecutor executor, DeployReconciler reconciler,
+                       CommandDispatcher commands, CommandRegistry registry, BotIdentity identity,
+                       PullRequests prs, RollbackPushGuard rollbackPushes, AutobumpIndex index, Metrics metrics,
+                       OwnLabelWrites ownLabels) {
+        this.ownLabels = ownLabels;
         this.config = config;
         this.executor = executor;
         this.reconciler = reconciler;
@@ -81,6 +92,9 @@ public final class EventRouter implements EventSink {
     Optional<String> keyIfRelevant(RepoConfig c, WebhookEvent e) {
         String repo = c.repo().toString();
         if (e instanceof PullRequestEvent p) {
+            if (ownEcho(c, p)) {
+                return Optional.empty();
+            }
             boolean autobump = AutobumpPulls.looksLikeAutobump(c, p.pr()) && c.baseBranch().equals(p.pr().baseRef());
             return autobump || RollbackPushGuard.concerns(c, p.action(), p.pr()) || closedRollback(c, p)
                     ? Optional.of(repo + "#" + p.pr().number()) : Optional.empty();
@@ -106,6 +120,18 @@ public final class EventRouter implements EventSink {
             return p.ref().equals("refs/heads/" + c.baseBranch()) && ours ? Optional.of(repo) : Optional.empty();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The webhook GitHub sends back for a label change the deploy pipeline made (sender: our account): the decision
+     * that made it knew, so nothing is read (issue 16). A person's change, or one we did not record (Prow's hold
+     * plugin under a shared token removing a label we did not), is decided on as before.
+     */
+    private boolean ownEcho(RepoConfig c, PullRequestEvent p) {
+        boolean added = "labeled".equals(p.action());
+        return ownLabels != null && p.label() != null && (added || "unlabeled".equals(p.action()))
+                && p.sender() != null && isBot(p.sender())
+                && ownLabels.isEcho(c.repo(), p.pr().number(), p.label(), added);
     }
 
     /** Our own login; if GitHub cannot tell us now, no comment is ours (our replies carry no command lines). */

@@ -172,6 +172,9 @@ final class WeekReplay {
         }
     }
 
+    /** The bump's labels as last sent back (see echoLabels). */
+    private final java.util.Map<Integer, java.util.Set<String>> echoed = new java.util.HashMap<>();
+
     private Day replay(LocalDate date, WeekTimeline day, GitHubProxy proxy, WeekPlugin plugin, Random rng)
             throws Exception {
         ZonedDateTime midnight = date.atStartOfDay(model.zoneId());
@@ -222,14 +225,17 @@ final class WeekReplay {
                 }
             }
             webhooks += flush(plugin, proxy, batch);
+            webhooks += echoLabels(plugin, proxy, day.bump);
             if (minute % sweepEvery == 0) {
                 proxy.phase(Purpose.SWEEP);
                 plugin.sweep();
                 plugin.settle();
+                webhooks += echoLabels(plugin, proxy, day.bump);
             }
             if (plugin.anyDue()) {
                 proxy.phase(Purpose.WAKEUP);
                 plugin.settle();
+                webhooks += echoLabels(plugin, proxy, day.bump);
             }
         }
         proxy.phase(Purpose.SWEEP);
@@ -251,6 +257,33 @@ final class WeekReplay {
     }
 
     private record Sent(WeekWorld.Event event, String guid) {}
+
+    /**
+     * GitHub sends a {@code pull_request} labeled/unlabeled webhook for every label change on the bump, the plugin's
+     * own included: sent back as GitHub would, untimed, until the labels stop changing. Only the plugin changes the
+     * bump's labels in the model, so every change seen is its own.
+     */
+    private int echoLabels(WeekPlugin plugin, GitHubProxy proxy, int bump) throws Exception {
+        int sent = 0;
+        for (int round = 0; bump >= 0 && round < 5; round++) {
+            java.util.Set<String> now = world.labelsOf(bump);
+            java.util.Set<String> was = echoed.getOrDefault(bump, java.util.Set.of());
+            List<WeekWorld.Event> events = new ArrayList<>();
+            now.stream().filter(l -> !was.contains(l)).sorted().forEach(l -> events.add(world.labelEcho(bump, l, true)));
+            was.stream().filter(l -> !now.contains(l)).sorted().forEach(l -> events.add(world.labelEcho(bump, l, false)));
+            echoed.put(bump, java.util.Set.copyOf(now));
+            if (events.isEmpty()) {
+                break;
+            }
+            proxy.phase(Purpose.DECISION);
+            for (WeekWorld.Event e : events) {
+                check(plugin.deliver(e.type(), e.json(), guidPrefix + (++guids)), "POST /hook labeled echo");
+                sent++;
+            }
+            plugin.settle();
+        }
+        return sent;
+    }
 
     /** Other PRs' webhooks of the minute, sent concurrently (hook forwards them so), then the plugin settles. */
     private static int flush(WeekPlugin plugin, GitHubProxy proxy, List<Sent> batch) throws Exception {

@@ -136,6 +136,24 @@ final class WeekWorld {
                 gh.peek(REPO, number)));
     }
 
+    /** The PR's labels now. */
+    java.util.Set<String> labelsOf(int number) {
+        return gh.peek(REPO, number).labels();
+    }
+
+    /**
+     * What GitHub sends for a label the plugin added or removed: {@code pull_request} labeled/unlabeled with the
+     * {@code label} object, the sender being the plugin's account ("Activity related to pull requests": every label
+     * change is an event, whoever made it).
+     */
+    Event labelEcho(int number, String label, boolean added) {
+        ObjectNode root = (ObjectNode) read(Payloads.pullRequest(added ? "labeled" : "unlabeled",
+                gh.peek(REPO, number)));
+        root.putObject("label").put("name", label).put("color", "ededed").put("default", false);
+        root.putObject("sender").put("login", BOT).put("type", "Bot");
+        return new Event("pull_request", root.toString());
+    }
+
     /** pull_request labeled, with the {@code label} object GitHub adds for that action. */
     Event labelOther(int number, String label) {
         gh.label(REPO, number, label);

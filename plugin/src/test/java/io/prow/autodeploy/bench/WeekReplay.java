@@ -103,6 +103,8 @@ final class WeekReplay {
     private final ManualClock clock;
     private final WeekWorld world;
     private int guids;
+    /** GitHub's webhooks for the plugin's own label changes, sent back (WeekLabelEcho). */
+    private final WeekLabelEcho echo;
 
     WeekReplay(WeekModel model, boolean naive) {
         this(model, naive, naive ? "week (naive)" : "week");
@@ -117,6 +119,7 @@ final class WeekReplay {
         ZonedDateTime start = model.startDate().atStartOfDay(model.zoneId());
         this.clock = new ManualClock(start.minusHours(1).toInstant());
         this.world = new WeekWorld(clock, model.autobump().contexts());
+        this.echo = new WeekLabelEcho(world);
     }
 
     Week run(double scale) throws Exception {
@@ -172,9 +175,6 @@ final class WeekReplay {
         }
     }
 
-    /** The bump's labels as last sent back (see echoLabels). */
-    private final java.util.Map<Integer, java.util.Set<String>> echoed = new java.util.HashMap<>();
-
     private Day replay(LocalDate date, WeekTimeline day, GitHubProxy proxy, WeekPlugin plugin, Random rng)
             throws Exception {
         ZonedDateTime midnight = date.atStartOfDay(model.zoneId());
@@ -184,7 +184,7 @@ final class WeekReplay {
         int webhooks = 0;
         int next = 0;
         List<WeekTimeline.Action> actions = day.actions;
-        List<Sent> batch = new ArrayList<>();
+        List<WeekSends.Sent> batch = new ArrayList<>();
         for (int minute = 0; minute < 1440; minute++) {
             clock.set(midnight.plusMinutes(minute).toInstant());
             for (; next < actions.size() && actions.get(next).minute() <= minute; next++) {
@@ -194,21 +194,21 @@ final class WeekReplay {
                     proxy.phase(Purpose.ALERT);
                     int status = plugin.alert(WeekWorld.alertNotification(clock.instant().minusSeconds(1800),
                             clock.instant().minusSeconds(60)));
-                    check(status, "POST /alertmanager");
+                    WeekSends.check(status, "POST /alertmanager");
                     plugin.settle();
                     continue;
                 }
                 if (a.background()) {
                     for (WeekWorld.Event e : a.step().run(world)) {
                         String guid = guidPrefix + (++guids);
-                        batch.add(new Sent(e, guid));
+                        batch.add(new WeekSends.Sent(e, guid));
                         if (rng.nextDouble() < model.otherPrs().redeliveredShare()) {
-                            batch.add(new Sent(e, guid));
+                            batch.add(new WeekSends.Sent(e, guid));
                         }
                     }
                     continue;
                 }
-                webhooks += flush(plugin, proxy, batch);
+                webhooks += WeekSends.flush(plugin, proxy, batch);
                 proxy.phase(a.purpose());
                 List<WeekWorld.Event> events = a.step().run(world);
                 if (a.kind() == WeekTimeline.Kind.TIDE && !events.isEmpty()) {
@@ -224,18 +224,18 @@ final class WeekReplay {
                     }
                 }
             }
-            webhooks += flush(plugin, proxy, batch);
-            webhooks += echoLabels(plugin, proxy, day.bump);
+            webhooks += WeekSends.flush(plugin, proxy, batch);
+            webhooks += echo.sendBack(plugin, proxy, day.bump, () -> guidPrefix + (++guids));
             if (minute % sweepEvery == 0) {
                 proxy.phase(Purpose.SWEEP);
                 plugin.sweep();
                 plugin.settle();
-                webhooks += echoLabels(plugin, proxy, day.bump);
+                webhooks += echo.sendBack(plugin, proxy, day.bump, () -> guidPrefix + (++guids));
             }
             if (plugin.anyDue()) {
                 proxy.phase(Purpose.WAKEUP);
                 plugin.settle();
-                webhooks += echoLabels(plugin, proxy, day.bump);
+                webhooks += echo.sendBack(plugin, proxy, day.bump, () -> guidPrefix + (++guids));
             }
         }
         proxy.phase(Purpose.SWEEP);
@@ -254,52 +254,6 @@ final class WeekReplay {
             throw new UnsupportedOperationException("rolloutFollowing: true, but the replay does not serve "
                     + "Prometheus yet: wire the rollout of " + tag + " here (WeekReplay.rollout)");
         }
-    }
-
-    private record Sent(WeekWorld.Event event, String guid) {}
-
-    /**
-     * GitHub sends a {@code pull_request} labeled/unlabeled webhook for every label change on the bump, the plugin's
-     * own included: sent back as GitHub would, untimed, until the labels stop changing. Only the plugin changes the
-     * bump's labels in the model, so every change seen is its own.
-     */
-    private int echoLabels(WeekPlugin plugin, GitHubProxy proxy, int bump) throws Exception {
-        int sent = 0;
-        for (int round = 0; bump >= 0 && round < 5; round++) {
-            java.util.Set<String> now = world.labelsOf(bump);
-            java.util.Set<String> was = echoed.getOrDefault(bump, java.util.Set.of());
-            List<WeekWorld.Event> events = new ArrayList<>();
-            now.stream().filter(l -> !was.contains(l)).sorted().forEach(l -> events.add(world.labelEcho(bump, l, true)));
-            was.stream().filter(l -> !now.contains(l)).sorted().forEach(l -> events.add(world.labelEcho(bump, l, false)));
-            echoed.put(bump, java.util.Set.copyOf(now));
-            if (events.isEmpty()) {
-                break;
-            }
-            proxy.phase(Purpose.DECISION);
-            for (WeekWorld.Event e : events) {
-                check(plugin.deliver(e.type(), e.json(), guidPrefix + (++guids)), "POST /hook labeled echo");
-                sent++;
-            }
-            plugin.settle();
-        }
-        return sent;
-    }
-
-    /** Other PRs' webhooks of the minute, sent concurrently (hook forwards them so), then the plugin settles. */
-    private static int flush(WeekPlugin plugin, GitHubProxy proxy, List<Sent> batch) throws Exception {
-        if (batch.isEmpty()) {
-            return 0;
-        }
-        proxy.phase(Purpose.DECISION);
-        int n = batch.size();
-        List<int[]> statuses = plugin.deliverAll(batch.stream().map(s -> new String[] {s.event().type(),
-                s.event().json(), s.guid()}).toList());
-        for (int i = 0; i < n; i++) {
-            check(statuses.get(i)[0], "POST /hook " + batch.get(i).event().type());
-        }
-        batch.clear();
-        plugin.settle();
-        return n;
     }
 
     /**
@@ -327,16 +281,10 @@ final class WeekReplay {
             throws Exception {
         int before = proxy.size();
         long sent = System.nanoTime();
-        check(plugin.deliver(e.type(), e.json(), guid), "POST /hook " + e.type());
+        WeekSends.check(plugin.deliver(e.type(), e.json(), guid), "POST /hook " + e.type());
         plugin.settle();
         TimedEvent.of(LocalDateTime.ofInstant(clock.instant(), model.zoneId()),
                 TimedEvent.describe(e.type(), e.json()), sent, proxy.since(before)).ifPresent(timed::add);
-    }
-
-    private static void check(int status, String what) {
-        if (status != 200) {
-            throw new IllegalStateException(what + " answered " + status);
-        }
     }
 
     /** Heap used after a full collection: what the whole JVM (plugin, sandbox, replay) keeps live. */

@@ -63,8 +63,11 @@ final class GitHubErrors {
         return new GitHubException(status, message, retryAfter, cause);
     }
 
-    /** Secondary limits send Retry-After; the primary limit sends remaining=0 and the reset epoch second. */
-    private Duration retryAfter(int status, Function<String, String> header, String body) {
+    /**
+     * How long GitHub asked us to wait, or null when the answer is not a rate limit: secondary limits send
+     * Retry-After; the primary limit sends remaining=0 and the reset epoch second. GitHubPause uses it too.
+     */
+    Duration retryAfter(int status, Function<String, String> header, String body) {
         if (status != 403 && status != 429) {
             return null;
         }

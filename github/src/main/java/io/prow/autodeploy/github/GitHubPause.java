@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.Protocol;
@@ -37,9 +36,9 @@ final class GitHubPause implements Interceptor {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubPause.class);
     static final Duration FIRST_OUTAGE_PAUSE = Duration.ofSeconds(15);
     static final Duration MAX_OUTAGE_PAUSE = Duration.ofMinutes(5);
-    static final Duration SECONDARY_WITHOUT_RETRY_AFTER = Duration.ofMinutes(1);
 
     private final Clock clock;
+    private final GitHubErrors errors;
     private Instant until = Instant.MIN;
     private int failuresInARow;
     private Duration outagePause = Duration.ZERO;
@@ -48,6 +47,7 @@ final class GitHubPause implements Interceptor {
 
     GitHubPause(Clock clock) {
         this.clock = clock;
+        this.errors = new GitHubErrors(clock);
     }
 
     @Override
@@ -111,21 +111,10 @@ final class GitHubPause implements Interceptor {
         }
     }
 
-    /** GitHub's rate limit answers, as GitHubErrors reads them; null for a 403 that is not one (a permission). */
+    /** GitHub's rate limit answers, read as GitHubErrors reads them; null for a 403 that is not one (a permission). */
     private Duration rateLimitPause(Response response) throws IOException {
-        String retryAfter = response.header("retry-after");
-        if (retryAfter != null && retryAfter.trim().matches("\\d{1,9}")) {
-            return Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
-        }
-        String remaining = response.header("x-ratelimit-remaining");
-        String reset = response.header("x-ratelimit-reset");
-        if (remaining != null && "0".equals(remaining.trim()) && reset != null && reset.trim().matches("\\d{1,12}")) {
-            Duration wait = Duration.between(clock.instant(), Instant.ofEpochSecond(Long.parseLong(reset.trim())));
-            return wait.isNegative() ? null : wait;
-        }
-        boolean secondary = response.code() == 429 || response.peekBody(4096).string().toLowerCase(Locale.ROOT)
-                .contains("secondary rate limit");
-        return secondary ? SECONDARY_WITHOUT_RETRY_AFTER : null;
+        Duration wait = errors.retryAfter(response.code(), response::header, response.peekBody(4096).string());
+        return wait == null || wait.isZero() ? null : wait;
     }
 
     private static Duration min(Duration a, Duration b) {

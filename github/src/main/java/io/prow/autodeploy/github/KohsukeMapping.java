@@ -91,11 +91,9 @@ final class KohsukeMapping {
 
     /** One entry of the combined status' {@code statuses} array. */
     static Check commitStatus(JsonNode status) {
-        Check.State state = switch (status.path("state").asText("")) {
-            case "success" -> Check.State.SUCCESS;
-            case "pending" -> Check.State.PENDING;
-            default -> Check.State.FAILURE;
-        };
+        // Anything but success or pending counts as a failure: an unknown state never opens the tests gate.
+        Check.State state = Check.State.ofCommitStatus(status.path("state").asText(""))
+                .orElse(Check.State.FAILURE);
         return new Check(status.path("context").asText(), state, status.path("description").asText(""),
                 status.path("target_url").isTextual() ? status.path("target_url").asText() : null);
     }

@@ -190,7 +190,8 @@ public final class EventRouter implements EventSink {
                 commands.handle(c, ic, d.guid());
             }
         } else if (e instanceof StatusEvent s) {
-            Optional<StatusReport> report = s.context() == null ? Optional.empty() : reported(s.state())
+            Optional<StatusReport> report = s.context() == null ? Optional.empty()
+                    : io.prow.autodeploy.github.Check.State.ofCommitStatus(s.state())
                     .map(state -> new StatusReport(s.sha(), s.context(), state));
             reconcileSha(c, s.sha(), List.of(), report);
         } else if (e instanceof CheckEvent ch) {
@@ -201,16 +202,6 @@ public final class EventRouter implements EventSink {
             }
             reconciler.reconcileRepo(c);
         }
-    }
-
-    /** GitHub's commit status states (REST "commit statuses": error, failure, pending, success); others: none. */
-    private static Optional<io.prow.autodeploy.github.Check.State> reported(String state) {
-        return Optional.ofNullable(switch (state == null ? "" : state) {
-            case "pending" -> io.prow.autodeploy.github.Check.State.PENDING;
-            case "success" -> io.prow.autodeploy.github.Check.State.SUCCESS;
-            case "failure", "error" -> io.prow.autodeploy.github.Check.State.FAILURE;
-            default -> null;
-        });
     }
 
     private static boolean closing(PullRequestEvent p) {

@@ -88,8 +88,17 @@ final class WeekReplay {
 
         /** Charged requests by "purpose METHOD template", most first. */
         Map<String, Long> chargedBy() {
+            return countedBy(GitHubProxy.Request::charged);
+        }
+
+        /** Every request, 304s included: each is a chance of a fault, so the faults grow with this, not with charged. */
+        Map<String, Long> sentBy() {
+            return countedBy(r -> true);
+        }
+
+        private Map<String, Long> countedBy(java.util.function.Predicate<GitHubProxy.Request> which) {
             Map<String, Long> out = new TreeMap<>();
-            days.forEach(d -> d.requests().stream().filter(GitHubProxy.Request::charged).forEach(r -> out.merge(
+            days.forEach(d -> d.requests().stream().filter(which).forEach(r -> out.merge(
                     r.purpose().name().toLowerCase(java.util.Locale.ROOT) + " " + r.method() + " " + r.template(),
                     1L, Long::sum)));
             return out;

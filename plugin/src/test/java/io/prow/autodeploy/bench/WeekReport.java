@@ -48,6 +48,9 @@ final class WeekReport {
         out.append("charged requests of the week by purpose, method and path (most first):\n");
         ours.chargedBy().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
                 .forEach(e -> out.append(String.format(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey())));
+        out.append("\nevery request of the week, 304s included, by purpose, method and path (most first; each may fault):\n");
+        ours.sentBy().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "  %6d  %s%n", e.getValue(), e.getKey())));
         out.append(String.format(Locale.ROOT, "%n%d slowest timed events of the week (webhook sent -> first write "
                 + "at GitHub; the requests made up to it, +ms since the webhook was sent):%n", SLOWEST));
         TimedEvent.slowest(ours.timed(), SLOWEST).forEach(e -> out.append(e.render()));

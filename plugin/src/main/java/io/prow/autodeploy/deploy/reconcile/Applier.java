@@ -32,6 +32,14 @@ public final class Applier {
 
     /** The mutations made, in words, for logs and tests. */
     public List<String> apply(Snapshot s, Decision d) {
+        return apply(s, d, Optional.empty());
+    }
+
+    /**
+     * As {@link #apply(Snapshot, Decision)}; {@code headRead}: the PR's head SHA as read after every read the decision
+     * was made on (DeployReconciler reads it beside the deploy's history re-read), so it is not read here again.
+     */
+    public List<String> apply(Snapshot s, Decision d, Optional<String> headRead) {
         List<String> done = new ArrayList<>();
         PullRequest pr = s.pr();
         List<String> labels = s.config().merge().labels();
@@ -40,8 +48,9 @@ public final class Applier {
             if (!missing.isEmpty()) {
                 // The one write that lets Tide merge: labels are not bound to a SHA (statuses are), so a force-push
                 // between the snapshot's reads and this write would label an untested head. Read the PR again right
-                // before; it costs one request and only on the rare call that adds the label.
-                String headNow = prs.pullRequest(pr.repo(), pr.number()).headSha();
+                // before (or take the read the decision made after its own reads); it costs one request and only on
+                // the rare call that adds the label.
+                String headNow = headRead.orElseGet(() -> prs.pullRequest(pr.repo(), pr.number()).headSha());
                 if (!headNow.equals(pr.headSha())) {
                     done.add("not labelled: head moved from " + shortSha(pr.headSha()) + " to " + shortSha(headNow)
                             + " since the decision (its synchronize event decides again)");

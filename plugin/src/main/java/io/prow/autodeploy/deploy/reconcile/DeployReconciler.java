@@ -116,7 +116,7 @@ public final class DeployReconciler {
 
     /**
      * {@code pr} as a listing just read carried it (the sweep, a push to the base branch): the decision is made on it
-     * without reading the PR again (issue 16); the Applier still reads it right before adding the merge label (issue
+     * without reading the PR again (issue 16); a deploy still reads it again before adding the merge label (issue
      * 17.12). Not for webhook payloads: a redelivered or late one carries old labels.
      */
     public Optional<Decision> reconcile(RepoConfig c, PullRequest pr) {
@@ -188,13 +188,20 @@ public final class DeployReconciler {
         }
         Instant now = clock.instant();
         Decision d = gates.evaluate(s, now);
+        Optional<String> headRead = Optional.empty();
         if (d.deploy() && !c.merge().labels().stream().allMatch(pr::hasLabel)) {
             // Fail-safe: label for Tide only on a history read now, never on the cached one (ClosedPullsCache): a
             // listing GitHub cannot answer must stop the deploy, as it did before the cache. Once per deploy.
-            // A decision on a listing's PR (the sweep) needs no PR read here: the Applier reads it right before
-            // adding the label (issue 17.12). The checks and ledger were read by this decision (never folded from
-            // events when it deploys: StatusReport), so only the history is read again.
-            reading = reader.withFreshHistory(c, reading);
+            // The checks and ledger were read by this decision (never folded from events when it deploys:
+            // StatusReport), so only the history is read again. Beside it, the PR is read once more for the head the
+            // Applier compares before the label (issue 17.12; also for a sweep's decision on a listing's PR): after
+            // every read the decision rests on, and one GitHub round trip less on the way to every deploy than
+            // reading it after the history.
+            try (ParallelReads side = new ParallelReads()) {
+                var head = side.start(() -> prs.pullRequest(c.repo(), number).headSha());
+                reading = reader.withFreshHistory(c, reading);
+                headRead = Optional.of(ParallelReads.join(head));
+            }
             s = reading.snapshot();
             d = gates.evaluate(s, now);
         }
@@ -209,7 +216,7 @@ public final class DeployReconciler {
                 d = gates.evaluate(s, now);
             }
         }
-        List<String> done = applier.apply(s, d);
+        List<String> done = applier.apply(s, d, headRead);
         // GitHub shows it now (issue 16: held reads, CI starts while not finished). Also after a deploy's success:
         // the head's known checks must not keep the "not finished" read before it.
         reader.shown(c, s.pr().headSha(), d.statusState(), d.statusText(),

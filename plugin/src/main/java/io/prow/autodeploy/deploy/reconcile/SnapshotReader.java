@@ -199,8 +199,8 @@ public final class SnapshotReader {
 
     /**
      * The same reading with the deploy history read again from GitHub (both listings), the rest as read: what a
-     * decision to deploy rests on (DeployReconciler; the Applier reads the PR again right before the label). The
-     * checks and the ledger were read by this decision a moment ago; reading them again only added latency.
+     * decision to deploy rests on (DeployReconciler reads the PR again beside it, for the head the Applier checks).
+     * The checks and the ledger were read by this decision a moment ago; reading them again only added latency.
      */
     public Reading withFreshHistory(RepoConfig c, Reading r) {
         history.forgetAll(c.repo());

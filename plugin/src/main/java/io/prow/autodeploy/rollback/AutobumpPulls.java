@@ -25,11 +25,24 @@ public final class AutobumpPulls {
     }
 
     /**
-     * The open autobump PRs on the base branch, asking by head {@code owner:branch}: first the bot accounts (Prow's
-     * autobumper pushes to its fork), then the org itself. Stops at the first owner with a hit: usually one call.
+     * The open autobump PRs on the base branch that can deploy, asking by head {@code owner:branch} for each owner of
+     * a head repository the trust gate accepts ({@code autobump.headRepos}, by default each author's fork: Prow's
+     * autobumper pushes to its fork). Stops at the first owner with a hit: one call for kubernetes/k8s.io. An open PR
+     * from any other head (the org's own {@code autobump} branch, asked for too until issue 16's sixth round) fails
+     * {@link io.prow.autodeploy.deploy.gates.TrustedGate} whatever it changes, so the sweep, {@code /hold} and
+     * {@code /deploy-now} have nothing to do with it; its own events still get it its "Not trusted" status. When no
+     * bump is open (nights, weekends) that question cost every sweep one more request, each one a chance of a 5xx.
      */
     public static List<PullRequest> open(PullRequests gh, RepoConfig c) {
-        return byHead(gh, c, PrQuery.State.OPEN, 10);
+        return byHead(gh, c, PrQuery.State.OPEN, 10, 1, trustedHeadOwners(c));
+    }
+
+    private static Set<String> trustedHeadOwners(RepoConfig c) {
+        Set<String> owners = new LinkedHashSet<>();
+        for (String repo : c.autobump().expectedHeadRepos(c.repo())) {
+            owners.add(repo.substring(0, repo.indexOf('/')));
+        }
+        return owners;
     }
 
     /** Closed autobump PRs per page when listed by head branch: Prow's autobumper reuses one PR per version. */
@@ -80,9 +93,18 @@ public final class AutobumpPulls {
         return byHead(gh, c, state, limit, 1);
     }
 
+    /**
+     * Closed and recent autobump PRs are still asked for under the org too: a bump merged from the org's own branch
+     * (by a person, past the plugin) deployed all the same, so the deploy history must see it.
+     */
     private static List<PullRequest> byHead(PullRequests gh, RepoConfig c, PrQuery.State state, int limit, int page) {
         Set<String> owners = new LinkedHashSet<>(c.autobump().authors());
         owners.add(c.repo().owner());
+        return byHead(gh, c, state, limit, page, owners);
+    }
+
+    private static List<PullRequest> byHead(PullRequests gh, RepoConfig c, PrQuery.State state, int limit, int page,
+                                            Set<String> owners) {
         List<PullRequest> found = new ArrayList<>();
         for (String owner : owners) {
             String head = owner + ":" + c.autobump().headBranch();

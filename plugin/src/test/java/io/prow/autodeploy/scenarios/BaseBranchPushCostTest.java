@@ -104,8 +104,8 @@ class BaseBranchPushCostTest {
         h.gh.resetCalls();
         h.app.reconcileAll();
         h.settle();
-        assertThat(h.gh.calls().get("pullRequests")).as("open listing (fork, then org: none), closed autobumps")
-                .isEqualTo(3);
+        assertThat(h.gh.calls().get("pullRequests")).as("open listing (the fork only: none), closed autobumps")
+                .isEqualTo(2);
     }
 
     @Test

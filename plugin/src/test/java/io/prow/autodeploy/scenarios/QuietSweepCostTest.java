@@ -46,9 +46,9 @@ class QuietSweepCostTest {
         plugin.clock.advance(Duration.ofMinutes(5));
         h.gh.resetCalls();
         sweep();
-        assertThat(h.gh.calls()).as("open listing (fork, then org: none open), closed autobumps once (the reconcile's,"
+        assertThat(h.gh.calls()).as("open listing (the fork only: none open), closed autobumps once (the reconcile's,"
                         + " taken by the recovery too), the merged bump's comments (recovery)")
-                .isEqualTo(Map.of("pullRequests", 3, "comments", 1));
+                .isEqualTo(Map.of("pullRequests", 2, "comments", 1));
         assertThat(h.gh.writeCalls()).isZero();
     }
 
@@ -60,16 +60,16 @@ class QuietSweepCostTest {
             plugin.clock.advance(Duration.ofMinutes(5));
             sweep();
         }
-        assertThat(h.gh.calls()).as("per sweep: the open listing (fork, then org: none open), the merged bump's"
+        assertThat(h.gh.calls()).as("per sweep: the open listing (the fork only: none open), the merged bump's"
                         + " comments (recovery); no closed listing: nothing said a bump opened or closed")
-                .isEqualTo(Map.of("pullRequests", 24, "comments", 12));
+                .isEqualTo(Map.of("pullRequests", 12, "comments", 12));
         h.gh.resetCalls();
         for (int i = 0; i < 12; i++) { // the next hour: past the closed autobump listing's max age once
             plugin.clock.advance(Duration.ofMinutes(5));
             sweep();
         }
         assertThat(h.gh.calls()).as("and the closed autobump listing once, at its max age (2h)")
-                .isEqualTo(Map.of("pullRequests", 25, "comments", 12));
+                .isEqualTo(Map.of("pullRequests", 13, "comments", 12));
     }
 
     @Test

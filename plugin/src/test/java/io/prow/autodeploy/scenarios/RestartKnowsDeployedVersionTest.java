@@ -27,11 +27,11 @@ class RestartKnowsDeployedVersionTest {
         try (PluginHarness second = new PluginHarness(clock, PluginHarness.defaultConfig(), gh)) {
             assertThat(second.app.board.view(PluginHarness.REPO).flatMap(StatusBoard.RepoView::deployed)
                     .map(Deploy::tag)).contains("v20261125-1a2b3c4d5e");
-            // Open bumps (bot, then org), the history (closed autobumps by head, the base page), and command
+            // Open bumps (the bot's fork only: AutobumpPullsOpenTest), the history (closed autobumps by head, the base page), and command
             // recovery: the newest merged autobump PR (taken from the history's closed autobump listing just read,
             // issue 16: no second listing) and its comments.
             assertThat(gh.calls()).as("start-up sweep: open bumps, the history, command recovery")
-                    .isEqualTo(java.util.Map.of("pullRequests", 4, "comments", 1));
+                    .isEqualTo(java.util.Map.of("pullRequests", 3, "comments", 1));
         }
     }
 }

@@ -216,6 +216,11 @@ public final class PluginApp implements AutoCloseable {
         return server.port();
     }
 
+    /** Whether the servers answered their first request, made by start-up itself (PluginServer.startedWarm). */
+    public boolean startedWarm() {
+        return server.startedWarm();
+    }
+
     public int healthPort() {
         return server.healthPort();
     }

@@ -78,9 +78,13 @@ public final class HookHandler {
             return reject(eventType, "bad_signature", 403, "403 Forbidden: Missing X-Hub-Signature-256");
         }
         String contentType = r.header().apply("Content-Type");
+        // Prow's ValidateWebhook (kubernetes-sigs/prow pkg/github/webhooks.go) wants exactly "application/json", what
+        // GitHub sends and hook forwards. We compare the media type without its parameters (RFC 9110 8.3.1), so
+        // "application/json; charset=utf-8" passes and a look-alike ("application/jsonp") does not.
         // Locale.ROOT: under a Turkish default locale "I" lowers to a dotless "ı" (Jetty already hands us the known
         // media type in lower case, so this is about the handler not depending on the edge that calls it).
-        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+        String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (!mediaType.equals("application/json")) {
             return reject(eventType, "bad_request", 400, "400 Bad Request: Hook only accepts content-type: "
                     + "application/json - please reconfigure this hook on GitHub");
         }

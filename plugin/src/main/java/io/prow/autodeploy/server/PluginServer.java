@@ -33,6 +33,8 @@ public final class PluginServer implements AutoCloseable {
     private final Javalin main;
     private final Javalin health;
     private final RequestLimiter limiter;
+    private final String host;
+    private volatile boolean warm;
 
     /** Extra routes on the main port (status page, Alertmanager webhook), added by the wiring. */
     public interface Routes {
@@ -52,6 +54,7 @@ public final class PluginServer implements AutoCloseable {
 
     public PluginServer(String host, int port, int healthPort, long maxBodyBytes, EdgeLimits limits,
                         HookHandler hook, HelpProvider help, Health healthChecks, Routes extra) {
+        this.host = host;
         Handler hookHandler = ctx -> {
             byte[] body = new byte[0];
             if ("POST".equals(ctx.method().name())) {
@@ -139,10 +142,17 @@ public final class PluginServer implements AutoCloseable {
         return enabled;
     }
 
+    /** Starts both servers, and makes each one's first request itself ({@link FirstRequest}). */
     public PluginServer start() {
         main.start();
         health.start();
+        warm = FirstRequest.make(host, main.port(), "/help") & FirstRequest.make(host, health.port(), "/healthz");
         return this;
+    }
+
+    /** Whether both servers answered the request {@link #start()} made before anyone else's (for tests). */
+    public boolean startedWarm() {
+        return warm;
     }
 
     public int port() {

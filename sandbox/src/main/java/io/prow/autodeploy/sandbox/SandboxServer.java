@@ -51,8 +51,27 @@ public final class SandboxServer implements AutoCloseable {
         }).start();
         String url = "http://" + LOOPBACK + ":" + app.port();
         json.bind(url);
+        firstRequest(url);
         LOG.info("sandbox GitHub API listening on {}", url);
         return new SandboxServer(app, url);
+    }
+
+    /**
+     * Javalin builds its per-request config on the first request, without a lock (the plugin's
+     * {@code server.FirstRequest} says more): two first requests at once can answer 500. Make that one here, before
+     * the plugin's concurrent reads arrive. Its 404 touches no sandbox state and counts as no call.
+     */
+    private static void firstRequest(String url) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(url + "/").toURL()
+                    .openConnection();
+            c.setConnectTimeout(5_000);
+            c.setReadTimeout(5_000);
+            c.getResponseCode();
+            c.disconnect();
+        } catch (java.io.IOException e) {
+            LOG.warn("sandbox GitHub: the first request failed ({}); the first ones from outside may race", e.toString());
+        }
     }
 
     /** A port failure as GitHub would answer it; no answer at all (status 0) becomes a 502, like a bad gateway. */

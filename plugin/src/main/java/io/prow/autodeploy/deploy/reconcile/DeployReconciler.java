@@ -214,6 +214,7 @@ public final class DeployReconciler {
             if (followed.isPresent()) {
                 s = followed.get();
                 d = gates.evaluate(s, now);
+                headRead = Optional.empty(); // it wrote since: the Applier reads the head again, right before
             }
         }
         List<String> done = applier.apply(s, d, headRead);

@@ -23,4 +23,12 @@ public record CommandInvocation(
                              String args, String deliveryId) {
         this(config, number, onPullRequest, author, comment, args, deliveryId, 0);
     }
+
+    /**
+     * When the comment was posted, which orders holds and releases (the later command wins); the epoch when the
+     * payload did not say, so an undated command never wins over a dated one.
+     */
+    public java.time.Instant postedAt() {
+        return comment.createdAt() == null ? java.time.Instant.EPOCH : comment.createdAt();
+    }
 }

@@ -42,8 +42,7 @@ public final class HoldCommand implements Command {
     public void run(CommandInvocation inv) {
         String reason = capped(inv.args());
         DeployHolds.Outcome o = holds.hold(inv.config(), new DeployHolds.Request(inv.author(), reason,
-                inv.comment().createdAt() == null ? java.time.Instant.EPOCH : inv.comment().createdAt(), inv.number(),
-                inv.comment().id()));
+                inv.postedAt(), inv.number(), inv.comment().id()));
         // The reason is people's text: shown escaped (an @team in it must not be pinged again by the bot).
         String why = reason.isBlank() ? "" : " (" + PeoplesText.escape(reason) + ")";
         String cut = reason.length() < inv.args().length()

@@ -35,7 +35,7 @@ public final class UnholdCommand implements Command {
     @Override
     public void run(CommandInvocation inv) {
         DeployHolds.Outcome o = holds.release(inv.config(), new DeployHolds.Request(inv.author(), null,
-                inv.comment().createdAt() == null ? java.time.Instant.EPOCH : inv.comment().createdAt(), inv.number()));
+                inv.postedAt(), inv.number()));
         if (o.overruledBy().isPresent()) {
             replies.reply(inv, "deploys stay held: a `/hold` posted later ("
                     + CommandRecovery.when(o.overruledBy().get()) + ") holds them after this command.");

@@ -6,15 +6,13 @@ import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AlertmanagerClient;
 import io.prow.autodeploy.cli.PluginApp;
 import io.prow.autodeploy.github.Check;
-import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PrQuery;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.prow.autodeploy.testing.PortSpy;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -41,17 +39,12 @@ class DeployReadsBesideTest {
 
     DeployReadsBesideTest() throws Exception {
         Bumps.seed(gh);
-        h = new PluginHarness(clock, PluginHarness.defaultConfig(), gh, real -> (GitHub) Proxy.newProxyInstance(
-                GitHub.class.getClassLoader(), new Class<?>[] {GitHub.class}, (proxy, method, args) -> {
+        h = new PluginHarness(clock, PluginHarness.defaultConfig(), gh, real -> PortSpy.around(real,
+                (method, args) -> {
                     if (armed.get()) {
-                        seen(method.getName(), args);
+                        seen(method, args);
                     }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                }), new AlertSource(new AlertmanagerClient()), PluginApp.Settings.forTests());
+                }, PortSpy.Hook.NONE), new AlertSource(new AlertmanagerClient()), PluginApp.Settings.forTests());
     }
 
     private void seen(String method, Object[] args) throws InterruptedException {

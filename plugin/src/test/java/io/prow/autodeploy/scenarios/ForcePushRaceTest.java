@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.prow.autodeploy.alerts.AlertSource;
 import io.prow.autodeploy.alerts.AlertmanagerClient;
 import io.prow.autodeploy.cli.PluginApp;
-import io.prow.autodeploy.github.GitHub;
 import io.prow.autodeploy.github.PullRequest;
 import io.prow.autodeploy.sandbox.InMemoryGitHub;
 import io.prow.autodeploy.sandbox.ManualClock;
 import io.prow.autodeploy.testing.Payloads;
 import io.prow.autodeploy.testing.PluginHarness;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
+import io.prow.autodeploy.testing.PortSpy;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -32,17 +30,11 @@ class ForcePushRaceTest {
 
     ForcePushRaceTest() throws Exception {
         Bumps.seed(gh);
-        h = new PluginHarness(clock, PluginHarness.defaultConfig(), gh, real -> (GitHub) Proxy.newProxyInstance(
-                GitHub.class.getClassLoader(), new Class<?>[] {GitHub.class}, (proxy, method, args) -> {
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    } finally {
-                        Runnable race = method.getName().equals("checks") ? afterChecks.getAndSet(null) : null;
-                        if (race != null) {
-                            race.run();
-                        }
+        h = new PluginHarness(clock, PluginHarness.defaultConfig(), gh, real -> PortSpy.around(real, PortSpy.Hook.NONE,
+                (method, args) -> {
+                    Runnable race = method.equals("checks") ? afterChecks.getAndSet(null) : null;
+                    if (race != null) {
+                        race.run();
                     }
                 }), new AlertSource(new AlertmanagerClient()), PluginApp.Settings.forTests());
     }
